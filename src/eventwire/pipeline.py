@@ -1,0 +1,118 @@
+"""The orchestrator: Document -> clean -> parse -> actors -> events -> dates/places/quotes -> Article.
+
+Each stage lives in its own module and is listed in ``STAGES`` with what it reads and writes, so
+that the order is checked by code (``check_stages``) rather than by memory.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import clean as clean_stage
+from .config import Config
+from .errors import InputError
+from .model import Article, Document, Rejected, Sentence, content_hash
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", (), ("article.text", "article.title", "article.published", "article.dateline")),
+    Stage("language", ("article.text",), ()),
+    Stage("nlp", ("article.text",), ("doc", "article.sentences")),
+    Stage("dates", ("doc", "article.published"), ("article.dates",)),
+    Stage("actors", ("doc", "article.published"), ("mentions",)),
+    Stage("quotes", ("doc", "mentions"), ("article.quotes",)),
+    Stage("events", ("doc", "mentions", "article.dates", "article.quotes"), ("article.events",)),
+    Stage("places", ("article.events", "article.dateline", "mentions"), ("event.location",)),
+)
+
+
+def check_stages(stages: tuple[Stage, ...] = STAGES) -> None:
+    """Raise if a stage reads something no earlier stage assigns."""
+    available = {"document"}
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} requires {missing}, assigned by no earlier stage")
+        available.update(stage.assigns)
+
+
+class Pipeline:
+    """Loads the model and dictionaries once; codes any number of documents."""
+
+    def __init__(self, config: Config | None = None):
+        from .actors import ActorResolver
+        from .events import EventExtractor
+        from .nlp import load_model
+
+        check_stages()
+        self.config = config or Config.from_env()
+        self.nlp = load_model(self.config.model)
+        self.actors = ActorResolver.from_config(self.config)
+        self.events = EventExtractor.from_config(self.config)
+
+    # -- one document -------------------------------------------------------------------------
+    def code(self, document: Document) -> Article:
+        page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
+                                          min_words=self.config.min_words)
+        clean_stage.check_english(page.text, self.config.min_english)
+        return self._code_page(document, page, self.nlp(page.text))
+
+    def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
+        from . import dates, places, quotes
+
+        article = Article(
+            id=document.id, text=page.text, title=page.headline, standfirst=page.standfirst,
+            body=page.body, published=page.published, dateline=page.dateline, url=document.url,
+            source=document.source, content_hash=content_hash(document.text),
+            removed=page.removed,
+        )
+        article.sentences = [
+            Sentence(index=i, text=s.text, start=s.start_char, end=s.end_char,
+                     section=page.section_at(s.start_char))
+            for i, s in enumerate(doc.sents)
+        ]
+        article.dates = dates.find_dates(doc, article)
+        mentions = self.actors.resolve(doc, article)
+        article.quotes = quotes.find_quotes(doc, article, mentions)
+        article.events = self.events.extract(doc, article, mentions)
+        places.locate_events(doc, article, mentions)
+        return article
+
+    # -- many documents -----------------------------------------------------------------------
+    def code_many(self, documents: Iterable[Document]) -> Iterator[Article | Rejected]:
+        """Code a stream of documents; every input comes out as an Article or a Rejected."""
+        pending: list[tuple[Document, clean_stage.CleanPage]] = []
+        for document in documents:
+            try:
+                page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
+                                                  min_words=self.config.min_words)
+                clean_stage.check_english(page.text, self.config.min_english)
+            except InputError as exc:
+                yield Rejected(document.id, exc.reason, exc.detail, document.source)
+                continue
+            pending.append((document, page))
+            if len(pending) >= self.config.batch_size:
+                yield from self._flush(pending)
+                pending = []
+        if pending:
+            yield from self._flush(pending)
+
+    def _flush(self, pending: list) -> Iterator[Article | Rejected]:
+        texts = [page.text for _, page in pending]
+        for (document, page), doc in zip(pending, self.nlp.pipe(texts)):
+            try:
+                yield self._code_page(document, page, doc)
+            except Exception as exc:  # a bug on one document must not end the run
+                log.exception("coding %s failed", document.id)
+                yield Rejected(document.id, "error", f"{type(exc).__name__}: {exc}", document.source)
