@@ -83,10 +83,10 @@ class Pipeline:
             for i, s in enumerate(doc.sents)
         ]
         article.dates = dates.find_dates(doc, article)
-        mentions = self.actors.resolve(doc, article)
+        mentions = self.actors.resolve(doc, article, excluded=page.dateline_span)
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
-        places.locate_events(doc, article, mentions)
+        places.locate_events(doc, article, mentions, kb=self.actors.kb)
         return article
 
     # -- many documents -----------------------------------------------------------------------

@@ -1,0 +1,326 @@
+"""Stage: actors. Finds actor mentions in a parsed article and codes them.
+
+A mention is keyed by its head token. Its code comes from the whole noun phrase: names of
+countries, capitals, seats of power and organisations (knowledge base), people (office-holder
+table by the article's date, or an earlier full mention in the same article), and role nouns and
+titles for the sector ("Russian President" -> RUS + GOV). Later mentions are resolved within the
+article: a surname to its earlier full mention, "both countries" to the pair just named, relative
+pronouns to their antecedent, and "they"/"he" in reported speech to the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from ..config import Config
+from ..model import Actor, Article
+from .kb import ActorEntry, KnowledgeBase, load_knowledge_base, make_code, normalise
+
+# Dependents that belong to a noun phrase's identity ("the Russian Foreign Ministry spokesman").
+NP_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det", "predet",
+           "quantmod", "npadvmod", "preconj"}
+# Heads whose "of"/"for" phrase names who they belong to ("the president of Syria").
+PERSONAL_PRONOUNS = {"they", "he", "she", "them", "him", "her"}
+RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
+PAIR_NOUNS = {"country", "side", "nation", "government", "state", "leader", "party"}
+
+
+@dataclass
+class Mentions:
+    """Actor mentions of one article, keyed by head token index."""
+
+    by_head: dict[int, list[Actor]] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)  # head token -> ISO3 of a place mention
+    excluded: tuple[int, int] | None = None  # character span (the dateline) that holds no actors
+
+    def at(self, token) -> list[Actor]:
+        return self.by_head.get(token.i, [])
+
+    def within(self, token, *, max_depth: int = 4, skip_deps=("relcl", "acl", "advcl", "ccomp")) -> list[Actor]:
+        """Actors in the phrase governed by ``token`` (breadth first, nearest first)."""
+        found: list[Actor] = []
+        frontier = [(c, 1) for c in token.children if c.dep_ not in skip_deps]
+        seen = set()
+        while frontier:
+            tok, depth = frontier.pop(0)
+            if tok.i in seen or depth > max_depth:
+                continue
+            seen.add(tok.i)
+            if tok.i in self.by_head:
+                found.extend(self.by_head[tok.i])
+                continue
+            frontier.extend((c, depth + 1) for c in tok.children if c.dep_ not in skip_deps)
+        return found
+
+
+class ActorResolver:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self._matchers: dict[int, object] = {}
+
+    @classmethod
+    def from_config(cls, config: Config) -> "ActorResolver":
+        return cls(load_knowledge_base(config.user_dictionaries, config.petrarch_actors))
+
+    # -- name matching -------------------------------------------------------------------------
+    def _matcher(self, vocab):
+        from spacy.matcher import PhraseMatcher
+
+        key = id(vocab)
+        if key not in self._matchers:
+            import spacy
+
+            tokenizer = spacy.blank("en").tokenizer
+            matcher = PhraseMatcher(vocab, attr="ORTH")
+            forms: set[str] = set()
+            for entry in self.kb.entries:
+                for name in entry.names:
+                    base = name[4:] if name.lower().startswith("the ") else name
+                    forms.update({base, base.upper()} if len(base) > 3 else {base})
+            patterns = [tokenizer(f) for f in sorted(forms) if f.strip()]
+            for i in range(0, len(patterns), 2000):
+                matcher.add("ACTOR", [vocab.make_doc(p.text) for p in patterns[i:i + 2000]])
+            self._matchers[key] = matcher
+        return self._matchers[key]
+
+    def _name_spans(self, doc, excluded):
+        matches = self._matcher(doc.vocab)(doc, as_spans=True)
+        # Longest match wins; overlapping shorter ones are dropped.
+        matches = sorted(matches, key=lambda s: (-(s.end - s.start), s.start))
+        taken: set[int] = set()
+        spans = []
+        for span in matches:
+            if taken & set(range(span.start, span.end)):
+                continue
+            if excluded and excluded[0] <= span.start_char < excluded[1]:
+                continue
+            taken.update(range(span.start, span.end))
+            spans.append(span)
+        return sorted(spans, key=lambda s: s.start)
+
+    # -- the stage -----------------------------------------------------------------------------
+    def resolve(self, doc, article: Article, *, excluded: tuple[int, int] | None = None) -> Mentions:
+        on = article.published_date
+        mentions = Mentions(excluded=excluded)
+        spans = self._name_spans(doc, excluded)
+        span_at: dict[int, tuple] = {}
+        for span in spans:
+            entries = self.kb.lookup(span.text, on)
+            if not entries and span.text.isupper():
+                entries = self.kb.lookup(span.text.title(), on)
+            if entries:
+                for tok in span:
+                    span_at[tok.i] = (span, entries)
+        people: dict[str, Actor] = {}  # surname/full name -> actor, in article order
+        pairs: list[list[Actor]] = []  # coordinated pairs of country actors, most recent last
+        countries_seen: list[Actor] = []
+
+        def in_excluded(tok) -> bool:
+            return bool(excluded) and excluded[0] <= tok.idx < excluded[1]
+
+        for tok in doc:
+            if in_excluded(tok) or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                continue
+            actors = self._resolve_head(tok, doc, span_at, people, pairs, countries_seen, on, mentions)
+            if actors:
+                mentions.by_head[tok.i] = actors
+                for a in actors:
+                    if a.country and not a.org and (not countries_seen or countries_seen[-1].country != a.country):
+                        countries_seen.append(a)
+                self._record_pair(tok, actors, mentions, pairs)
+        return mentions
+
+    def _record_pair(self, tok, actors, mentions, pairs) -> None:
+        if tok.dep_ != "conj":
+            return
+        first = tok
+        while first.dep_ == "conj":
+            first = first.head
+        group = mentions.by_head.get(first.i, []) + actors
+        roots = [a for a in group if a.root]
+        if len({a.root for a in roots}) >= 2:
+            pairs.append(roots)
+
+    def _np(self, head) -> list:
+        tokens = [head]
+        stack = [c for c in head.children if c.dep_ in NP_DEPS]
+        while stack:
+            t = stack.pop()
+            tokens.append(t)
+            stack.extend(c for c in t.children if c.dep_ in NP_DEPS)
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _sector(self, tokens, head) -> tuple[str | None, str]:
+        """Sector from role nouns and titles in the phrase: the one nearest the head wins."""
+        words = [t for t in tokens if t.i <= head.i]
+        best = None
+        n = self.kb.max_sector_words
+        for end in range(len(words), 0, -1):
+            for size in range(min(n, end), 0, -1):
+                chunk = words[end - size:end]
+                text = " ".join(t.text for t in chunk)
+                lemma = " ".join(t.lemma_ for t in chunk)
+                agent = self.kb.sector(text) or self.kb.sector(lemma)
+                if agent:
+                    best = (agent.sector, f"role word {text!r} -> {agent.sector} ({agent.source})")
+                    break
+            if best:
+                break
+        return best if best else (None, "")
+
+    def _resolve_head(self, tok, doc, span_at, people, pairs, countries_seen, on, mentions):
+        lower = tok.lower_
+        # Relative pronouns point at their antecedent ("Assad, whose forces ...").
+        if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT"):
+            clause = tok
+            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+                clause = clause.head
+            if clause.dep_ in ("relcl", "acl") and clause.head.i in mentions.by_head:
+                return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)),
+                                explanation=f"relative pronoun -> {a.text!r}")
+                        for a in mentions.by_head[clause.head.i]]
+            return []
+        # "both countries", "the two sides": the pair just named.
+        if tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and any(
+                c.lower_ in ("both", "two") for c in tok.children):
+            pair = pairs[-1] if pairs else (countries_seen[-2:] if len(countries_seen) >= 2 else [])
+            return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)), name=a.name or a.text,
+                            explanation=f"{' '.join(c.text for c in tok.lefts)} {tok.text} -> "
+                                        f"the pair just named ({a.text})")
+                    for a in pair]
+        if lower in PERSONAL_PRONOUNS:
+            return self._pronoun(tok, mentions)
+        if tok.pos_ in ("PRON", "NUM"):
+            return []
+
+        tokens = self._np(tok)
+        # A name matched by the knowledge base, or a person the NER found.
+        entry, name_span = None, None
+        country = org = sector = None
+        person_name = None
+        why: list[str] = []
+        own = span_at.get(tok.i)
+        if tok.pos_ == "ADJ" and not own:
+            return []
+        if own and own[0].root.i != tok.i and tok.dep_ == "compound":
+            return []  # inside a longer name; the name's own head carries it
+        for t in tokens:
+            hit = span_at.get(t.i)
+            if hit and (name_span is None or hit[0].root.i == tok.i):
+                if name_span is not None and hit[0] == name_span:
+                    continue
+                cand_span, entries = hit
+                cand = entries[0]
+                # Prefer an organisation or a person over a country adjective in the same phrase.
+                if entry is None or _rank(cand) < _rank(entry) or cand_span.root.i == tok.i:
+                    entry, name_span = cand, cand_span
+        ent_person = None
+        for t in tokens:
+            if t.ent_type_ == "PERSON":
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    ent_person = ent
+                    break
+        head_sector, sector_why = self._sector(tokens, tok)
+
+        # Country, org and sector from every name in the phrase.
+        for t in tokens:
+            hit = span_at.get(t.i)
+            if not hit:
+                continue
+            e = hit[1][0]
+            if e.org and not org:
+                org = e.org
+                why.append(f"{e.kind} {hit[0].text!r} -> {e.org} ({e.source})")
+            if e.country and not country and (not e.org or e.kind in ("person", "user")):
+                country = e.country
+                why.append(f"{e.kind} {hit[0].text!r} -> {e.country} ({e.source})")
+            if e.kind == "person":
+                person_name = e.names[0]
+                sector = sector or e.sector
+                if e.office:
+                    why.append(f"office holder: {e.describe()}")
+        # People: an earlier mention in the article, then the office-holder table.
+        if ent_person is not None:
+            key_full = normalise(ent_person.text.replace("'s", ""))
+            prior = people.get(key_full) or next(
+                (people[normalise(w.text)] for w in ent_person if normalise(w.text) in people), None)
+            if prior is not None and not (country or org):
+                country, org = prior.country, prior.org
+                sector = sector or prior.sector
+                person_name = prior.name
+                why.append(f"coreference: {ent_person.text!r} -> earlier mention {prior.text!r}")
+            elif not (country or org):
+                for entry_p in self.kb.lookup(ent_person.text.replace("'s", ""), on):
+                    if entry_p.kind in ("person", "user", "petrarch"):
+                        country, org, sector = entry_p.country, entry_p.org, sector or entry_p.sector
+                        person_name = entry_p.names[0]
+                        why.append(f"office holder: {entry_p.describe()}")
+                        break
+        # Possessives carry their owner's country: "Assad's forces", "China's Foreign Ministry".
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i in mentions.by_head and not (country or org):
+                owner = mentions.by_head[c.i][0]
+                country, org = owner.country, owner.org
+                why.append(f"possessive {c.text!r} -> {owner.root}")
+        # "the president of Syria", "spokesman for the ministry".
+        if head_sector and not (country or org):
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "in"):
+                    for pobj in prep.children:
+                        if pobj.i in mentions.by_head:
+                            owner = mentions.by_head[pobj.i][0]
+                            country, org = owner.country, owner.org
+                            why.append(f"'{prep.text} {pobj.text}' -> {owner.root}")
+        if head_sector:
+            sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
+                                         and entry and entry.kind == "person") else sector
+            why.append(sector_why)
+        elif entry is not None and entry.sector and not sector:
+            sector = entry.sector
+            if entry.kind in ("capital", "seat"):
+                why.append(f"{entry.kind} {name_span.text!r} stands for the government")
+
+        is_actor = bool(
+            (name_span is not None and (name_span.root.i == tok.i or tok.i in range(name_span.start, name_span.end)))
+            or head_sector or (ent_person is not None and tok.i in range(ent_person.start, ent_person.end)
+                               and (country or org or sector))
+        )
+        if not is_actor or not (country or org or sector):
+            return []
+        if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
+                and not head_sector:
+            return []  # "Chinese" alone modifying nothing we know is not an actor
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t) for t in tokens)
+        text = doc.text[start:end]
+        if entry is not None and entry.kind == "org" and entry.code and (sector in (None, entry.sector)):
+            code = entry.code
+        else:
+            code = make_code(country, sector, org)
+        actor = Actor(text=text, code=code, country=country, org=org, sector=sector, span=(start, end),
+                      name=person_name or (ent_person.text if ent_person is not None else None),
+                      explanation="; ".join(w for w in why if w) or "role word")
+        if ent_person is not None and (country or org):
+            people.setdefault(normalise(ent_person.text), actor)
+            for w in ent_person:
+                if w.pos_ == "PROPN":
+                    people.setdefault(normalise(w.text), actor)
+        return [actor]
+
+    def _pronoun(self, tok, mentions: Mentions) -> list[Actor]:
+        """'they'/'he' as subject of reported speech refers to the speaker."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = tok.head
+        if clause.dep_ in ("ccomp",) and clause.head.pos_ == "VERB":
+            for c in clause.head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i in mentions.by_head and c.i != tok.i:
+                    return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)),
+                                    explanation=f"pronoun {tok.text!r} -> speaker {a.text!r}")
+                            for a in mentions.by_head[c.i]]
+        return []
+
+
+def _rank(entry: ActorEntry) -> int:
+    order = ("user", "person", "org", "petrarch", "seat", "capital", "country", "adjective")
+    return order.index(entry.kind) if entry.kind in order else 99

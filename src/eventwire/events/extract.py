@@ -1,0 +1,418 @@
+"""Stage: events. Clause-level events from the dependency parse, coded in CAMEO and PLOVER.
+
+For each verb (and each event noun) in the verb/noun dictionary: find its source (subject, passive
+agent, or the subject it inherits through verb chains, coordination and relative clauses), its
+recipient (object, prepositional object, or an actor inside the object's phrase), and flags
+(negated, future). Reported speech is coded as the reported clause, with the speaker kept as
+attribution. One event is emitted per source and recipient pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import Config
+from ..model import Actor, Article, DateMention, Event
+from .dictionary import Dictionaries, Sense, load_dictionaries
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Prepositions whose object is a recipient when the dictionary names none.
+RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
+CLAUSE_STOP = ("ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis")
+
+
+@dataclass
+class Trigger:
+    token: object
+    sense: Sense
+    kind: str  # verb | noun | endorse
+
+
+class EventExtractor:
+    def __init__(self, dictionaries: Dictionaries):
+        self.d = dictionaries
+        self.reporting = dictionaries.words("reporting_verbs")
+        self.future = dictionaries.words("future_markers")
+        self.negating = dictionaries.words("negating_verbs")
+        self.endorse = [p.lower() for p in dictionaries.lexicon.get("endorsement_predicates", []) or []]
+        self.attempt = dictionaries.words("attempt_nouns")
+        self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
+        self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
+
+    @classmethod
+    def from_config(cls, config: Config) -> "EventExtractor":
+        return cls(load_dictionaries(config.user_dictionaries))
+
+    # -- matching the dictionary ---------------------------------------------------------------
+    def _sense(self, tok, table) -> Sense | None:
+        senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        if not senses:
+            return None
+        children = list(tok.children)
+        preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
+        particles = {c.lower_ for c in children if c.dep_ == "prt"}
+        objs = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "attr", "oprd")}
+        pobjs = {g.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
+                 if g.dep_ == "pobj"}
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp"}
+        for s in senses:
+            if s.particle and s.particle.lower() not in particles:
+                continue
+            if s.prep and not (set(s.prep) & preps):
+                continue
+            if s.obj and not (set(s.obj) & objs):
+                continue
+            if s.pobj and not (set(s.pobj) & pobjs):
+                continue
+            if s.passive is not None and bool(s.passive) != passive:
+                continue
+            if s.xcomp and not (set(s.xcomp) & xcomps):
+                continue
+            return s
+        return None
+
+    # -- the stage -----------------------------------------------------------------------------
+    def extract(self, doc, article: Article, mentions) -> list[Event]:
+        events: list[Event] = []
+        sent_of = {}
+        for i, s in enumerate(doc.sents):
+            for t in s:
+                sent_of[t.i] = i
+        quote_at = _quote_lookup(article)
+        verb_triggers: set[int] = set()
+        for sent_i, sent in enumerate(doc.sents):
+            for tok in sent:
+                if mentions.excluded and mentions.excluded[0] <= tok.idx < mentions.excluded[1]:
+                    continue
+                trigger = None
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
+                    sense = self._sense(tok, self.d.verbs)
+                    if sense:
+                        trigger = Trigger(tok, sense, "verb")
+                elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
+                    trigger = self._endorsement(tok)
+                if tok.pos_ == "NOUN" and trigger is None:
+                    sense = self._sense(tok, self.d.nouns)
+                    if sense and tok.head.i not in verb_triggers:
+                        trigger = Trigger(tok, sense, "noun")
+                if trigger is None:
+                    continue
+                new = self._code(trigger, doc, article, mentions, sent_i, quote_at)
+                if new and trigger.kind == "verb":
+                    verb_triggers.add(tok.i)
+                events.extend(new)
+        return _dedupe(events)
+
+    def _endorsement(self, verb) -> Trigger | None:
+        """'X say(s) Y's plan is the only way forward': X endorses Y (a general reporting pattern)."""
+        if not self.endorse:
+            return None
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.lemma_ == "be":
+                attr = next((g for g in c.children if g.dep_ in ("attr", "acomp")), None)
+                if attr is None:
+                    continue
+                phrase = " ".join(t.lower_ for t in attr.subtree)
+                if any(p in phrase for p in self.endorse):
+                    sense = Sense(lemma=verb.lemma_.lower(), cameo=self.endorse_code, source="lexicon.yaml endorsement_predicates")
+                    return Trigger(c, sense, "endorse")
+        return None
+
+    # -- one trigger ---------------------------------------------------------------------------
+    def _code(self, trig: Trigger, doc, article, mentions, sent_i, quote_at) -> list[Event]:
+        tok, sense = trig.token, trig.sense
+        how: list[str] = []
+        if trig.kind == "endorse":
+            reporter = tok.head
+            sources = self._subjects(reporter, mentions, how)
+            subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+            targets = (mentions.at(subj) or mentions.within(subj)) if subj is not None else []
+            how.append(f"endorsement: {reporter.text!r} + '{tok.text} …' predicate")
+        elif trig.kind == "noun":
+            sources, targets = self._noun_participants(tok, sense, mentions, how)
+        else:
+            sources, targets = self._verb_participants(tok, sense, mentions, how, quote_at)
+        sources = [a for a in sources if a.root or a.sector]
+        if not sources:
+            return []
+        negated = self._negated(tok)
+        code = sense.cameo
+        if negated and sense.negated_cameo:
+            code = sense.negated_cameo
+            how.append(f"negated, so coded as {code}")
+            negated = False
+        future = self._future(tok)
+        cameo = self.d.code(code)
+        plover = sense.plover or cameo.plover_type
+        if not plover:
+            return []
+        mode = sense.mode or cameo.plover_mode
+        attribution = self._attribution(tok, mentions, quote_at)
+        date, precision, date_source = self._date(tok, article, doc)
+        sentence = article.sentences[sent_i]
+        if not targets and len({a.root for a in sources if a.root}) >= 2 and code[:2] in self.reciprocal:
+            pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.root != b.root]
+            how.append("reciprocal: coordinated actors act on each other")
+        else:
+            pairs = [(a, b) for a in sources for b in (targets or [None])]
+        out = []
+        for src, tgt in pairs:
+            if tgt is not None and tgt.code == src.code and tgt.root == src.root:
+                continue
+            trigger_tokens = [tok] + [c for c in tok.children if c.dep_ in ("prt",)]
+            out.append(Event(
+                article_id=article.id, sentence_index=sent_i, sentence=sentence.text,
+                section=sentence.section, type=plover, mode=mode, cameo=cameo.code,
+                cameo_name=cameo.name, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
+                actors=[src], recipients=[tgt] if tgt is not None else [],
+                trigger=" ".join(t.text for t in sorted(trigger_tokens, key=lambda t: t.i)),
+                trigger_span=(tok.idx, tok.idx + len(tok)), date=date, date_precision=precision,
+                date_source=date_source, negated=negated, future=future, attribution=attribution,
+                explanation=f"{trig.kind} {sense.describe()}; " + "; ".join(how),
+            ))
+        return out
+
+    def _verb_participants(self, verb, sense, mentions, how, quote_at):
+        children = list(verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if passive and not sense.passive:
+            sources = [a for g in agent for x in _with_conj(g) for a in self._actors(x, mentions, quote_at)]
+            subj = [c for c in children if c.dep_ == "nsubjpass"]
+            targets = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            how.append("passive: agent is the source")
+            return sources, targets
+        sources = self._subjects(verb, mentions, how, quote_at)
+        targets: list[Actor] = []
+        if sense.passive and agent:
+            targets = [a for g in agent for x in _with_conj(g) for a in self._actors(x, mentions, quote_at)
+                       or mentions.within(x)]
+            return sources, targets
+        preps = [c for c in children if c.dep_ in ("prep", "dative")]
+        dobj = [c for c in children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        if sense.target != "obj":
+            for p in preps:
+                if sense.prep and p.lower_ not in sense.prep:
+                    continue
+                if not sense.prep and p.lower_ not in RECIPIENT_PREPS:
+                    continue
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        for x in _with_conj(g):
+                            targets.extend(self._actors(x, mentions, quote_at))
+                if targets:
+                    how.append(f"recipient from '{p.text} …'")
+                    break
+        if not targets and sense.target != "prep":
+            for o in dobj:
+                for x in _with_conj(o):
+                    targets.extend(self._actors(x, mentions, quote_at))
+            if targets:
+                how.append("recipient: direct object")
+        if not targets and sense.target != "none":
+            for o in dobj + [g for p in preps for g in p.children if g.dep_ == "pobj"]:
+                inner = mentions.within(o)
+                if inner:
+                    targets = inner[:1]
+                    how.append(f"recipient: actor inside the phrase '{o.text} …'")
+                    break
+        return sources, targets
+
+    def _noun_participants(self, noun, sense, mentions, how):
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in mentions.by_head):
+                sources.extend(mentions.at(c))
+        for p in noun.children:
+            if p.dep_ != "prep":
+                continue
+            objs = [x for g in p.children if g.dep_ == "pobj" for x in _with_conj(g)]
+            actors = [a for x in objs for a in (mentions.at(x))]
+            if not actors:
+                continue
+            if p.lower_ == "between" and len(actors) >= 2:
+                sources, targets = [actors[0]], actors[1:]
+                how.append(f"participants: '{p.text} …'")
+                break
+            if p.lower_ == "by" and not sources:
+                sources = actors
+            elif sense.prep and p.lower_ in sense.prep:
+                if p.lower_ == "of" and not sources and noun.lemma_.lower() in ("summit", "meeting"):
+                    targets = actors
+                else:
+                    targets = actors
+        if not sources:
+            # The noun's verb: "X held talks with Y", "X is attending a summit of Y".
+            head = noun.head
+            if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+                sources = self._subjects(head, mentions, how)
+        return sources, targets
+
+    # -- arguments ------------------------------------------------------------------------------
+    def _actors(self, tok, mentions, quote_at=None) -> list[Actor]:
+        actors = mentions.at(tok)
+        if not actors and quote_at and tok.lower_ in ("we", "us", "our", "i"):
+            speaker = quote_at(tok.idx)
+            if speaker is not None:
+                actors = [Actor(text=tok.text, code=speaker.code, country=speaker.country, org=speaker.org,
+                                sector=speaker.sector, span=(tok.idx, tok.idx + len(tok)), name=speaker.name,
+                                explanation=f"first person in a quote -> speaker {speaker.text!r}")]
+        return actors
+
+    def _subjects(self, verb, mentions, how, quote_at=None, depth=0) -> list[Actor]:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            out = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            if not out and subj[0].lower_ in ("which", "who", "that"):
+                clause = verb
+                while clause.dep_ not in ("relcl",) and clause.head is not clause:
+                    clause = clause.head
+                out = mentions.within(clause.head, max_depth=2) if clause.dep_ == "relcl" else []
+                if out:
+                    how.append(f"subject: inside the antecedent '{clause.head.text}'")
+            return out
+        if depth > 4:
+            return []
+        head = verb.head
+        if verb.dep_ in ("xcomp", "advcl", "conj") and head is not verb:
+            if verb.dep_ == "conj" and _disagree(verb, head):
+                # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.
+                up = head.head
+                while up.dep_ in ("ccomp", "conj") and up.head is not up and depth < 4:
+                    if not _disagree(verb, up.head):
+                        break
+                    up = up.head
+                how.append("subject: number agreement skips the nearer clause")
+                return self._subjects(up.head if up.dep_ == "ccomp" else up, mentions, how, quote_at, depth + 1)
+            how.append(f"subject inherited from '{head.text}'")
+            return self._subjects(head, mentions, how, quote_at, depth + 1)
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "efforts by Western powers to condemn ..."
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    out = [a for g in p.children for x in _with_conj(g) for a in mentions.at(x)]
+                    if out:
+                        how.append(f"subject: '{p.text} …' of '{head.text}'")
+                        return out
+        return []
+
+    # -- flags, attribution, date ---------------------------------------------------------------
+    def _negated(self, tok) -> bool:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in self.negating:
+            return True
+        return False
+
+    def _future(self, tok) -> bool:
+        node = tok
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in self.future for c in node.children):
+                return True
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in self.future:
+                return True
+            if node.dep_ in ("xcomp", "conj") and node.head is not node:
+                node = node.head
+            else:
+                break
+        if tok.dep_ == "relcl" and any(c.lower_ in ("would", "will") for c in tok.children):
+            return True
+        return False
+
+    def _attribution(self, tok, mentions, quote_at) -> Actor | None:
+        node = tok
+        for _ in range(6):
+            if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in self.reporting:
+                reporter = node.head
+                subj = next((c for c in reporter.children if c.dep_ in SUBJ), None)
+                if subj is not None and mentions.at(subj):
+                    return mentions.at(subj)[0]
+                return None
+            if node.head is node:
+                break
+            node = node.head
+        return quote_at(tok.idx) if quote_at else None
+
+    def _date(self, tok, article: Article, doc) -> tuple[str | None, str | None, str | None]:
+        """The date expression governed by the trigger's clause, else by the clauses above it."""
+        if article.dates:
+            node = tok
+            for _ in range(6):
+                own = [m for m in article.dates if _governing_clause(doc, m) == node.i]
+                if own:
+                    m = own[0]
+                    return m.value, m.precision, "text" if node is tok else "reported"
+                if node.head is node:
+                    break
+                node = node.head
+        if article.published_date:
+            return article.published_date.isoformat(), "day", "published"
+        return None, None, None
+
+
+def _governing_clause(doc, mention: DateMention) -> int | None:
+    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok.i
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj"):
+            tok = tok.head
+            continue
+        if tok.head is tok:
+            return tok.i
+        tok = tok.head
+    return None
+
+
+def _with_conj(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conj(c))
+    return out
+
+
+def _disagree(verb, other) -> bool:
+    """True when a finite verb's number clashes with another clause's subject."""
+    aux = [c for c in verb.children if c.dep_ == "aux"] + [verb]
+    tags = {t.tag_ for t in aux}
+    subj = next((c for c in other.children if c.dep_ in SUBJ), None)
+    if subj is None:
+        return False
+    plural_subj = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if "VBP" in tags and not plural_subj and subj.lower_ not in ("i", "you", "we", "they"):
+        return True
+    if "VBZ" in tags and plural_subj:
+        return True
+    return False
+
+
+def _quote_lookup(article: Article):
+    quotes = [(q.span, q.speaker) for q in article.quotes if q.speaker is not None]
+
+    def speaker_at(offset: int) -> Actor | None:
+        for (start, end), speaker in quotes:
+            if start <= offset < end:
+                return speaker
+        return None
+
+    return speaker_at
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen = set()
+    out = []
+    for e in events:
+        key = (e.sentence_index, e.trigger_span, e.cameo, e.source_root, e.target_root,
+               e.actors[0].span if e.actors else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
