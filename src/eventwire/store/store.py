@@ -117,7 +117,7 @@ class EventStore:
     def schema_version(self) -> int:
         if "schema_version" not in self._tables():
             return 0
-        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return self._scalar("SELECT coalesce(max(version), 0) FROM schema_version")
 
     def _migrate(self) -> None:
         current = self.schema_version
@@ -155,9 +155,14 @@ class EventStore:
 
         return _Tx()
 
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        # fetchall, not fetchone: DuckDB 2 refuses new work on a connection whose last result
+        # was not read to the end.
+        rows = self.con.execute(sql, list(params)).fetchall()
+        return rows[0][0] if rows else None
+
     def _get_meta(self, key: str) -> str | None:
-        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
+        return self._scalar("SELECT value FROM meta WHERE key = ?", [key])
 
     def _set_meta(self, key: str, value: str) -> None:
         self.con.execute("DELETE FROM meta WHERE key = ?", [key])
@@ -167,7 +172,7 @@ class EventStore:
 
     def start_run(self, command: str, inputs: Sequence[str] = ()) -> int:
         with self._transaction():
-            run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()[0]
+            run_id = self._scalar("SELECT coalesce(max(run_id), 0) + 1 FROM runs")
             self.con.execute(
                 "INSERT INTO runs (run_id, command, inputs, eventwire_version, started_at) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -183,9 +188,8 @@ class EventStore:
     # -- writing ---------------------------------------------------------------------------------
 
     def has_document(self, content_hash: str) -> bool:
-        row = self.con.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1",
-                               [content_hash]).fetchone()
-        return row is not None
+        return self._scalar("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1",
+                            [content_hash]) is not None
 
     def add_article(self, article: Article, *, run_id: int | None = None) -> None:
         """Store an article with its sentences, dates, events, actors and quotes.
@@ -338,7 +342,7 @@ class EventStore:
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise StoreError(f"no table {table!r} in the event store; tables: {', '.join(TABLES)}")
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self._scalar(f"SELECT count(*) FROM {table}")
 
     def counts(self) -> dict[str, int]:
         return {t: self.count(t) for t in TABLES}
