@@ -7,7 +7,7 @@ import pytest
 from eventwire.errors import StoreError
 from eventwire.store import EventStore
 from eventwire.store.analytics import (actor_network, cooperation_index, dyad_counts,
-                                       event_types, top_actors)
+                                       event_types, period_range, top_actors)
 from test_store import article, two_reports
 
 
@@ -59,6 +59,14 @@ def test_dyad_counts_by_week_and_day(store):
     assert days[0]["period"] == "2024-03-04"
     assert {(d["source"], d["target"]) for d in days if d["period"] == "2024-03-04"} == {
         ("RUS", "UKR"), ("UKR", "RUS")}
+
+
+def test_period_range_fills_quiet_periods():
+    assert period_range("2023-11", "2024-02", "month") == ["2023-11", "2023-12", "2024-01",
+                                                          "2024-02"]
+    assert period_range("2024-W52", "2025-W02", "week") == ["2024-W52", "2025-W01", "2025-W02"]
+    assert period_range("2024-02-28", "2024-03-01", "day") == ["2024-02-28", "2024-02-29",
+                                                               "2024-03-01"]
 
 
 def test_unknown_period_is_a_clean_error(store):

@@ -106,6 +106,19 @@ def _unformat(period: str, by: str) -> date:
     return date.fromisoformat(period)
 
 
+def period_range(first: str, last: str, by: str) -> list[str]:
+    """Every period label from ``first`` to ``last`` inclusive (to show quiet periods as zero)."""
+    start, end = _unformat(first, by), _unformat(last, by)
+    out, day = [], start
+    while day <= end:
+        out.append(format_period(day, by))
+        if by == "month":
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        else:
+            day = date.fromordinal(day.toordinal() + (7 if by == "week" else 1))
+    return out
+
+
 def top_actors(store: EventStore, *, n: int = 10, level: str = "root") -> list[dict[str, Any]]:
     """The actors in most merged events, as source or target, with their mean Goldstein score."""
     if n < 1:
