@@ -62,11 +62,14 @@ class IngestOptions:
         """The value of field ``name`` in ``record`` under the mapping (or the default names)."""
         if name in self.fields:
             return record.get(self.fields[name])
+        found = None
         for column in DEFAULT_FIELDS[name]:
             value = record.get(column)
             if value not in (None, ""):
                 return value
-        return None
+            if value == "" and found is None:
+                found = value  # present but empty: an empty document, not a missing field
+        return found
 
 
 def bytes_id(data: bytes) -> str:
