@@ -12,6 +12,24 @@ from .errors import ModelNotFoundError
 USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"}
 
 
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc):
+        """A sentence never runs across a blank line (headline, standfirst, paragraphs)."""
+        for i, tok in enumerate(doc[:-1]):
+            if tok.is_space and "\n" in tok.text:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None):
     """Load a spaCy pipeline by package name or path; None tries the default names in order."""
@@ -28,6 +46,9 @@ def load_model(name: str | None = None):
         for pipe in list(nlp.pipe_names):
             if pipe not in USED_COMPONENTS:
                 nlp.disable_pipe(pipe)
+        _register_paragraph_component()
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
         missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
         if missing:
             raise ModelNotFoundError(

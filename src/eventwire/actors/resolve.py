@@ -69,7 +69,7 @@ class ActorResolver:
         if key not in self._matchers:
             import spacy
 
-            tokenizer = spacy.blank("en").tokenizer
+            tokenizer = spacy.blank("en", vocab=vocab).tokenizer
             matcher = PhraseMatcher(vocab, attr="ORTH")
             forms: set[str] = set()
             for entry in self.kb.entries:
@@ -77,8 +77,7 @@ class ActorResolver:
                     base = name[4:] if name.lower().startswith("the ") else name
                     forms.update({base, base.upper()} if len(base) > 3 else {base})
             patterns = [tokenizer(f) for f in sorted(forms) if f.strip()]
-            for i in range(0, len(patterns), 2000):
-                matcher.add("ACTOR", [vocab.make_doc(p.text) for p in patterns[i:i + 2000]])
+            matcher.add("ACTOR", patterns)
             self._matchers[key] = matcher
         return self._matchers[key]
 
@@ -118,7 +117,8 @@ class ActorResolver:
             return bool(excluded) and excluded[0] <= tok.idx < excluded[1]
 
         for tok in doc:
-            if in_excluded(tok) or tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+            if in_excluded(tok) or (tok.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "NUM")
+                                    and tok.tag_ not in ("WP", "WP$", "WDT")):
                 continue
             actors = self._resolve_head(tok, doc, span_at, people, pairs, countries_seen, on, mentions)
             if actors:
@@ -140,21 +140,28 @@ class ActorResolver:
         if len({a.root for a in roots}) >= 2:
             pairs.append(roots)
 
-    def _np(self, head) -> list:
+    def _np(self, head, excluded=None) -> list:
+        """The head and its left modifiers (not the dateline, not trailing adjectives)."""
         tokens = [head]
         stack = [c for c in head.children if c.dep_ in NP_DEPS]
         while stack:
             t = stack.pop()
+            if t.i > head.i and t.dep_ not in ("case", "flat"):
+                continue
+            if excluded and excluded[0] <= t.idx < excluded[1]:
+                continue
             tokens.append(t)
             stack.extend(c for c in t.children if c.dep_ in NP_DEPS)
         return sorted(tokens, key=lambda t: t.i)
 
     def _sector(self, tokens, head) -> tuple[str | None, str]:
-        """Sector from role nouns and titles in the phrase: the one nearest the head wins."""
+        """Sector from the role noun that heads the phrase ("Syrian rebels"), or for a name, from
+        the title before it ("Foreign Ministry spokesman Liu Weimin"): the one nearest the head."""
         words = [t for t in tokens if t.i <= head.i]
         best = None
         n = self.kb.max_sector_words
-        for end in range(len(words), 0, -1):
+        ends = range(len(words), 0, -1) if head.pos_ == "PROPN" else [len(words)]
+        for end in ends:
             for size in range(min(n, end), 0, -1):
                 chunk = words[end - size:end]
                 text = " ".join(t.text for t in chunk)
@@ -192,7 +199,7 @@ class ActorResolver:
         if tok.pos_ in ("PRON", "NUM"):
             return []
 
-        tokens = self._np(tok)
+        tokens = self._np(tok, mentions.excluded)
         # A name matched by the knowledge base, or a person the NER found.
         entry, name_span = None, None
         country = org = sector = None
@@ -201,7 +208,7 @@ class ActorResolver:
         own = span_at.get(tok.i)
         if tok.pos_ == "ADJ" and not own:
             return []
-        if own and own[0].root.i != tok.i and tok.dep_ == "compound":
+        if own and own[0].root.i != tok.i:
             return []  # inside a longer name; the name's own head carries it
         for t in tokens:
             hit = span_at.get(t.i)
@@ -240,6 +247,8 @@ class ActorResolver:
                 if e.office:
                     why.append(f"office holder: {e.describe()}")
         # People: an earlier mention in the article, then the office-holder table.
+        if ent_person is None and tok.pos_ == "PROPN" and normalise(tok.text) in people and not (country or org):
+            ent_person = doc[tok.i:tok.i + 1]  # a surname the NER missed, seen in full earlier
         if ent_person is not None:
             key_full = normalise(ent_person.text.replace("'s", ""))
             prior = people.get(key_full) or next(

@@ -1,0 +1,95 @@
+"""The actor resolver on small hand-written texts: names, titles, sectors and coreference."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from eventwire.actors import ActorResolver
+from eventwire.clean import clean_text
+from eventwire.config import Config
+from eventwire.model import Article
+from eventwire.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def resolve():
+    nlp = load_model()
+    resolver = ActorResolver.from_config(Config())
+
+    def _resolve(text: str, published: datetime | None = datetime(2015, 3, 1)):
+        page = clean_text(text)
+        doc = nlp(page.text)
+        article = Article(id="t", text=page.text, published=published)
+        mentions = resolver.resolve(doc, article, excluded=page.dateline_span)
+        return {doc[i].text: actors for i, actors in mentions.by_head.items()}, mentions, doc
+
+    return _resolve
+
+
+def codes(found, word):
+    return [(a.root, a.sector) for a in found[word]]
+
+
+def test_title_and_adjective_give_country_and_sector(resolve):
+    found, _, _ = resolve("French Foreign Minister Laurent Fabius met Iranian officials in Geneva.")
+    assert codes(found, "Fabius") == [("FRA", "GOV")]
+    assert codes(found, "officials") == [("IRN", "GOV")]
+
+
+def test_role_nouns(resolve):
+    found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
+    assert codes(found, "police") == [("AFG", "COP")]
+    assert ("REB" in {s for _, s in codes(found, "fighters")})
+
+
+def test_capital_and_seat_stand_for_the_government(resolve):
+    found, _, _ = resolve("Washington and the Kremlin traded accusations on Monday over the talks.")
+    assert codes(found, "Washington") == [("USA", "GOV")]
+    assert codes(found, "Kremlin") == [("RUS", "GOV")]
+
+
+def test_organisations(resolve):
+    found, _, _ = resolve("NATO and the European Union condemned the attack, while UN envoy Staffan de Mistura urged calm.")
+    assert found["NATO"][0].root == "NATO"
+    assert found["Union"][0].root == "EU"
+    assert found["Mistura"][0].root == "UN"
+
+
+def test_surname_resolves_to_the_earlier_full_mention(resolve):
+    found, mentions, doc = resolve(
+        "Egyptian President Abdel Fattah al-Sisi received the delegation in Cairo.\n\n"
+        "Sisi said the talks had been useful.")
+    later = [a for i, actors in mentions.by_head.items() for a in actors if doc[i].text == "Sisi" and doc[i].i > 12]
+    assert later and later[0].root == "EGY" and later[0].sector == "GOV"
+    assert "coreference" in later[0].explanation
+
+
+def test_both_countries_is_the_pair_just_named(resolve):
+    found, _, _ = resolve("India and Pakistan exchanged fire across the border. Both countries blamed each other.")
+    assert sorted(a.root for a in found["countries"]) == ["IND", "PAK"]
+
+
+def test_possessive_gives_the_owner_country(resolve):
+    found, _, _ = resolve("Ukraine's army said Russian forces shelled Kharkiv overnight.")
+    assert codes(found, "army") == [("UKR", "MIL")]
+    assert codes(found, "forces") == [("RUS", "MIL")]
+
+
+def test_words_that_merely_mention_a_country_are_not_actors(resolve):
+    found, _, _ = resolve("The Syrian issue dominated the talks about Chinese investment.")
+    assert "issue" not in found and "investment" not in found
+
+
+def test_dateline_is_not_an_actor(resolve):
+    found, mentions, doc = resolve("Headline of the story\n\nMOSCOW - Ukrainian officials said the talks had ended.")
+    assert "MOSCOW" not in found
+    assert codes(found, "officials") == [("UKR", "GOV")]
+
+
+def test_every_mention_explains_itself(resolve):
+    _, mentions, _ = resolve("Syrian rebels said they had captured a town from government troops.")
+    for actors in mentions.by_head.values():
+        for a in actors:
+            assert a.explanation
