@@ -102,3 +102,45 @@ def test_event_types_and_network(store):
     edges = {(e["source"], e["target"]): e for e in actor_network(store)}
     assert edges[("RUS", "UKR")]["events"] == 4
     assert edges[("DEU", "FRA")]["mean_goldstein"] == pytest.approx(8.0)
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def _cli(*args):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_dyads_command_json_and_csv(store, tmp_path):
+    import csv
+    import io
+    import json
+
+    store.close()
+    db = str(tmp_path / "e.duckdb")
+    rows = [json.loads(line) for line in _cli("dyads", "--db", db, "--source", "RUS",
+                                                "--target", "UKR", "--format", "json").splitlines()]
+    assert [(r["period"], r["events"]) for r in rows] == [("2024-03", 2), ("2024-04", 2)]
+    assert rows[0]["types"] == {"ASSAULT": 1, "CONSULT": 1}
+    table = list(csv.DictReader(io.StringIO(_cli("dyads", "--db", db, "--by", "week",
+                                                 "--format", "csv"))))
+    assert table[0]["period"] == "2024-W10" and "material_conflict" in table[0]
+    readable = _cli("dyads", "--db", db)
+    assert "2024-03" in readable and "RUS" in readable
+
+
+def test_top_actors_command(store, tmp_path):
+    import csv
+    import io
+
+    store.close()
+    out = _cli("top-actors", "--db", str(tmp_path / "e.duckdb"), "-n", "2", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["actor"] for r in rows] == ["RUS", "UKR"]
+    assert rows[0]["events"] == "5"

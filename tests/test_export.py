@@ -217,3 +217,34 @@ def test_export_of_an_empty_store_writes_empty_files(tmp_path):
         assert export(s, "icews", tmp_path / "i.tab").rows == 0
     assert (tmp_path / "e.tsv").read_text() == ""
     assert (tmp_path / "i.tab").read_text().rstrip("\n").split("\t") == list(ICEWS_COLUMNS)
+
+
+# -- command line ---------------------------------------------------------------------------------
+
+
+def test_export_command_writes_a_format_read_back_by_its_columns(store, tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    store.close()  # the command opens the file itself
+    db = tmp_path / "events.duckdb"
+    result = CliRunner().invoke(app, ["export", "--db", str(db), "--format", "icews",
+                                      "-o", str(tmp_path / "out.tab")])
+    assert result.exit_code == 0, result.output
+    rows = read_tsv(tmp_path / "out.tab", ICEWS_COLUMNS, header=True)
+    assert len(rows) == 6
+
+
+def test_export_command_on_a_missing_store_is_one_clean_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    result = CliRunner().invoke(app, ["export", "--db", str(tmp_path / "none.duckdb"),
+                                      "--format", "gdelt", "-o", str(tmp_path / "x.tsv")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"eventwire: no event store at {tmp_path / 'none.duckdb'}: create one with "
+        f"`eventwire code INPUT --db {tmp_path / 'none.duckdb'}`"]
+    assert not (tmp_path / "none.duckdb").exists()

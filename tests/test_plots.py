@@ -75,3 +75,16 @@ def test_empty_store_is_a_clean_error(tmp_path):
 def test_unknown_plot_is_a_clean_error(store, tmp_path):  # noqa: F811
     with pytest.raises(ExportError, match="unknown plot 'pie'"):
         plots.plot(store, "pie", tmp_path / "x.png")
+
+
+def test_plot_command_writes_a_png(store, tmp_path):  # noqa: F811
+    from typer.testing import CliRunner
+
+    from eventwire.cli import app
+
+    store.close()
+    out = tmp_path / "timeline.png"
+    result = CliRunner().invoke(app, ["plot", "timeline", "--db", str(tmp_path / "e.duckdb"),
+                                      "-o", str(out), "--source", "RUS", "--target", "UKR"])
+    assert result.exit_code == 0, result.output
+    assert _is_png(out)
