@@ -228,6 +228,10 @@ class ActorResolver:
                     ent_person = ent
                     break
         head_sector, sector_why = self._sector(tokens, tok)
+        own_name = span_at.get(tok.i)
+        if own_name and own_name[1][0].kind in ("org", "user", "petrarch") and own_name[0].root.i == tok.i:
+            # Role words inside an organisation's own name ("Rapid Support Forces") do not recode it.
+            head_sector, sector_why = None, ""
 
         # Country, org and sector from every name in the phrase.
         for t in tokens:

@@ -151,7 +151,8 @@ class EventExtractor:
         attribution = self._attribution(tok, mentions, quote_at)
         date, precision, date_source = self._date(tok, article, doc)
         sentence = article.sentences[sent_i]
-        if not targets and len({a.root for a in sources if a.root}) >= 2 and code[:2] in self.reciprocal:
+        weak = all(getattr(t, "_weak", False) for t in targets)
+        if weak and len({a.root for a in sources if a.root}) >= 2 and code[:2] in self.reciprocal:
             pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.root != b.root]
             how.append("reciprocal: coordinated actors act on each other")
         else:
@@ -183,11 +184,19 @@ class EventExtractor:
             targets = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
             how.append("passive: agent is the source")
             return sources, targets
-        sources = self._subjects(verb, mentions, how, quote_at)
+        if sense.passive:
+            # the dictionary codes this passive itself ("were bound by a truce"): its subject acts
+            sources = [a for c in children if c.dep_ == "nsubjpass" for x in _with_conj(c)
+                       for a in self._actors(x, mentions, quote_at)]
+            if not sources:
+                sources = self._subjects(verb, mentions, how, quote_at)
+        else:
+            sources = self._subjects(verb, mentions, how, quote_at)
         targets: list[Actor] = []
         if sense.passive and agent:
-            targets = [a for g in agent for x in _with_conj(g) for a in self._actors(x, mentions, quote_at)
-                       or mentions.within(x)]
+            targets = [a for g in agent for x in _with_conj(g)
+                       for a in (self._actors(x, mentions, quote_at) or _rooted(mentions.within(x))[:1])]
+            how.append("passive coded as such: subject acts, agent phrase is the recipient")
             return sources, targets
         preps = [c for c in children if c.dep_ in ("prep", "dative")]
         dobj = [c for c in children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
@@ -212,9 +221,9 @@ class EventExtractor:
                 how.append("recipient: direct object")
         if not targets and sense.target != "none":
             for o in dobj + [g for p in preps for g in p.children if g.dep_ == "pobj"]:
-                inner = mentions.within(o)
+                inner = _rooted(mentions.within(o))
                 if inner:
-                    targets = inner[:1]
+                    targets = [_weak(inner[0])]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
                     break
         return sources, targets
@@ -276,6 +285,11 @@ class EventExtractor:
         if depth > 4:
             return []
         head = verb.head
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in self.reporting and head is not verb:
+            # a reported clause the parser left without a subject ("whose forces the UN says have
+            # killed"): the nearest candidate is the reporting clause's subject
+            how.append(f"subject: reported clause without one, taken from '{head.text}'")
+            return self._subjects(head, mentions, how, quote_at, depth + 1)
         if verb.dep_ in ("xcomp", "advcl", "conj") and head is not verb:
             if verb.dep_ == "conj" and _disagree(verb, head):
                 # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.
@@ -300,8 +314,11 @@ class EventExtractor:
 
     # -- flags, attribution, date ---------------------------------------------------------------
     def _negated(self, tok) -> bool:
-        if any(c.dep_ == "neg" for c in tok.children):
-            return True
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                return True
+            if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                return True  # "no longer", "not yet"
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.negating:
             return True
@@ -370,6 +387,16 @@ def _governing_clause(doc, mention: DateMention) -> int | None:
     return None
 
 
+def _rooted(actors: list[Actor]) -> list[Actor]:
+    return [a for a in actors if a.root]
+
+
+def _weak(actor: Actor) -> Actor:
+    """Mark a recipient found only somewhere inside the object's phrase (not its head)."""
+    object.__setattr__(actor, "_weak", True)
+    return actor
+
+
 def _with_conj(tok) -> list:
     out = [tok]
     for c in tok.children:
@@ -406,6 +433,10 @@ def _quote_lookup(article: Article):
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
+    """Drop repeats, and an event without a recipient where the same source and code in the same
+    sentence has one ("oppose intervention in Syria and oppose regime change")."""
+    with_target = {(e.sentence_index, e.cameo, e.actors[0].code) for e in events if e.recipients}
+    events = [e for e in events if e.recipients or (e.sentence_index, e.cameo, e.actors[0].code) not in with_target]
     seen = set()
     out = []
     for e in events:
