@@ -376,3 +376,16 @@ def test_events_without_any_date_merge_only_within_their_article(tmp_path):
         store.add_articles([a, b])
         store.merge_events()
         assert store.count("merged_events") == 2
+
+
+def test_docs_describe_every_table_and_column():
+    from pathlib import Path
+
+    doc = (Path(__file__).parent.parent / "docs" / "schema.md").read_text(encoding="utf-8")
+    assert f"Schema version: **{SCHEMA_VERSION}**" in doc
+    with EventStore(":memory:") as store:
+        for table in store_schema.TABLES:
+            assert f"### {table}" in doc, table
+            for row in store.query("SELECT column_name FROM information_schema.columns "
+                                   "WHERE table_name = ?", [table]):
+                assert f"`{row['column_name']}`" in doc, f"{table}.{row['column_name']}"

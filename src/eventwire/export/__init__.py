@@ -54,9 +54,12 @@ def _open_text(out: str | Path):
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
+# Tab-separated formats cannot quote: a tab or line break inside a field becomes a space.
+_UNQUOTABLE = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+
+
 def _clean(value: str) -> str:
-    # Tab-separated formats cannot quote: a tab or line break inside a field becomes a space.
-    return value.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return value.translate(_UNQUOTABLE)
 
 
 def _write_tsv(fh: IO[str], rows: Iterable[list[str]], header: Iterable[str] | None = None) -> int:

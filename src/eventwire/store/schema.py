@@ -5,8 +5,8 @@ a ``Migration`` to ``MIGRATIONS`` (never edit an applied one): opening an older 
 every migration above its recorded version, in order, inside one transaction.
 
 No PRIMARY KEY or UNIQUE constraints: the store replaces an article by deleting and re-inserting
-its rows in one transaction, which DuckDB releases before 1.2 reject as a duplicate key. The
-store enforces uniqueness itself (see ``EventStore.add_article``).
+its rows in one transaction, which DuckDB's over-eager constraint checking rejects as a
+duplicate key in older releases. The store enforces uniqueness itself (``EventStore.add_article``).
 """
 
 from __future__ import annotations
