@@ -389,3 +389,64 @@ def test_docs_describe_every_table_and_column():
             for row in store.query("SELECT column_name FROM information_schema.columns "
                                    "WHERE table_name = ?", [table]):
                 assert f"`{row['column_name']}`" in doc, f"{table}.{row['column_name']}"
+
+
+@pytest.mark.parametrize("arrow_min_rows", [1, 10**9], ids=["pyarrow", "without-pyarrow"])
+def test_bulk_insert_paths_store_the_same_rows(tmp_path, monkeypatch, arrow_min_rows):
+    # pyarrow is optional (the export extra): the plain VALUES path must store the same rows.
+    monkeypatch.setattr("eventwire.store._sql._ARROW_MIN_ROWS", arrow_min_rows)
+    arts = two_reports()
+    arts[0].removed = ["Share this article"]
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.add_articles(arts)
+        store.merge_events()
+        rows = store.query("SELECT article_id, removed, published, publisher FROM articles "
+                           "ORDER BY article_id")
+        events = store.query("SELECT cameo, goldstein, negated, event_day FROM events "
+                             "ORDER BY cameo, article_id")
+        merged = store.query("SELECT num_mentions, num_sources FROM merged_events ORDER BY cameo")
+    assert rows == [
+        {"article_id": "ap-7", "removed": [], "published": datetime(2024, 3, 4, 18, 30),
+         "publisher": "apnews.com"},
+        {"article_id": "reuters-1", "removed": ["Share this article"],
+         "published": datetime(2024, 3, 4, 9, 0), "publisher": "reuters.com"}]
+    assert events == [
+        {"cameo": "112", "goldstein": -2.0, "negated": False, "event_day": date(2024, 3, 4)},
+        {"cameo": "190", "goldstein": -10.0, "negated": False, "event_day": date(2024, 3, 4)},
+        {"cameo": "190", "goldstein": -10.0, "negated": False, "event_day": date(2024, 3, 4)}]
+    assert merged == [{"num_mentions": 1, "num_sources": 1}, {"num_mentions": 2, "num_sources": 2}]
+
+
+def test_timezone_aware_publication_times_are_stored_as_utc(tmp_path):
+    from datetime import timedelta, timezone
+
+    a = two_reports()[0]
+    a.published = datetime(2024, 3, 5, 1, 30, tzinfo=timezone(timedelta(hours=3)))
+    a.events[0].date = None  # counted on the publication day, in UTC
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.add_article(a)
+        row = store.query("SELECT published FROM articles")[0]
+        days = store.query("SELECT event_day FROM events ORDER BY cameo")
+    assert row["published"] == datetime(2024, 3, 4, 22, 30)
+    assert [d["event_day"] for d in days] == [date(2024, 3, 4), date(2024, 3, 4)]
+
+
+def test_an_event_coded_twice_from_one_sentence_is_stored_once(tmp_path):
+    a = two_reports()[0]
+    a.events.append(a.events[0])
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.add_article(a)
+        store.merge_events()
+        assert store.count("events") == 2
+        assert store.query("SELECT num_mentions FROM merged_events WHERE cameo = '190'") == [
+            {"num_mentions": 1}]
+
+
+def test_two_versions_of_one_page_in_one_batch_keep_the_last(tmp_path):
+    old = two_reports()[0]
+    new = article("reuters-1", ["Russia attacks Ukraine (updated).", "Russian forces shelled Kharkiv."],
+                  [(1, "190", "RUSMIL", "UKR")], url=old.url)
+    with EventStore(tmp_path / "e.duckdb") as store:
+        store.add_articles([old, new])
+        assert [r["content_hash"] for r in store.query("SELECT content_hash FROM articles")] == [
+            new.content_hash]

@@ -204,11 +204,17 @@ class EventStore:
         by_hash: dict[str, dict[str, list[tuple]]] = {}  # the same content twice: keep the last
         urls: list[str] = []
         added = _now()
+        by_url: dict[str, str] = {}
         for article in articles:
             h = article.content_hash or content_hash(article.text)
-            by_hash[h] = rows = {t: [] for t in ARTICLE_TABLES}
             if article.url:
+                earlier = by_url.get(article.url)
+                if earlier is not None and earlier != h:  # a newer version of a page in one batch
+                    by_hash.pop(earlier, None)
+                by_url[article.url] = h
                 urls.append(article.url)
+            by_hash.pop(h, None)
+            by_hash[h] = rows = {t: [] for t in ARTICLE_TABLES}
             self._article_rows(article, h, run_id, added, rows)
         if not by_hash:
             return 0
@@ -249,7 +255,11 @@ class EventStore:
                 h, a.id, q_index, q.sentence_index, q.text, start, end,
                 sp.text if sp else None, sp.code if sp else None, sp.root if sp else None,
                 sp.sector if sp else None, sp.name if sp else None, q.explanation))
+        seen: set[str] = set()
         for e in a.events:
+            if e.event_id in seen:  # the same event coded twice from one sentence: keep one
+                continue
+            seen.add(e.event_id)
             self._event_rows(e, a, h, run_id, rows)
 
     def _event_rows(self, e: Event, a: Article, h: str, run_id: int | None,
