@@ -236,3 +236,11 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path):
     # and a third run of the same command does nothing
     size = out.stat().st_size
     assert start(out, 0).wait(timeout=60) == 0 and out.stat().st_size == size
+
+
+def test_a_small_run_without_workers_codes_in_process(tmp_path):
+    inputs = make_inputs(tmp_path / "in", n=5, bad=False)
+    pipeline = FakePipeline()
+    pipeline.unpicklable = lambda: None  # would fail to reach a worker process
+    summary, _ = quiet_run(RunOptions([str(inputs)], output=str(tmp_path / "o.jsonl")), pipeline=pipeline)
+    assert summary.this_run.coded == 6

@@ -6,6 +6,9 @@ Every input record ends up in exactly one place: an article (or its events) in t
 rejected record (with its reason) in the rejects file and/or the store, or a count in the
 summary (a duplicate of a document already coded, a document a previous run already did).
 
+Workers are started with the ``spawn`` method: a script that calls ``run`` with more than one
+worker must guard its entry point with ``if __name__ == "__main__":``.
+
 Resume. With an output file, a journal (``OUTPUT.journal``) records, at each checkpoint, the
 content hashes of the documents whose lines are in the output and the byte sizes of the output
 and rejects files at that point; the output is flushed before the journal line is written. A run
@@ -17,6 +20,7 @@ document twice, none missed. Re-running a finished run reads the inputs and writ
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import os
 import sys
@@ -37,6 +41,7 @@ from .model import Article, Document, Event, Rejected, content_hash
 JOURNAL_VERSION = 1
 CHECKPOINT_SECONDS = 1.0
 CHECKPOINT_DOCUMENTS = 500
+SMALL_RUN = 64  # with no --workers, fewer documents than this are coded in-process
 
 
 class RunError(EventwireError):
@@ -533,10 +538,19 @@ class _Run:
         started = time.monotonic()
         self._open_outputs()
         own_engine = self.engine is None
-        engine = self.engine or for_workers(self.pipeline, self.o.workers)
+        documents = self._documents()
+        workers = self.o.workers
+        if own_engine and workers is None:
+            # A handful of documents is coded faster here than by starting worker processes
+            # that each load the model.
+            head = list(itertools.islice(documents, SMALL_RUN))
+            if len(head) < SMALL_RUN:
+                workers = 1
+            documents = itertools.chain(head, documents)
+        engine = self.engine or for_workers(self.pipeline, workers)
         self._start_progress()
         try:
-            for key, result in engine.code(self._documents()):
+            for key, result in engine.code(documents):
                 self._record(key, result)
         finally:
             self._stop_progress()

@@ -69,7 +69,8 @@ def code(
     workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N",
                                           help="Worker processes (default: the machine's cores; 1 codes in this process)."),
     db: Optional[str] = typer.Option(None, "--db", metavar="[FILE]",
-                                     help=f"Also write articles, events and rejects to a DuckDB store (default file: {DEFAULT_DB})."),
+                                     help=f"Write articles, events and rejects to a DuckDB store (default file: {DEFAULT_DB}); "
+                                          "without -o, no JSON Lines are written."),
     rejects: Optional[str] = typer.Option(None, "--rejects", metavar="FILE",
                                           help="Write rejected documents here (default: OUTPUT.rejects.jsonl beside -o)."),
     model: Optional[str] = typer.Option(None, "--model", metavar="NAME", help="spaCy pipeline name or path."),
@@ -111,6 +112,11 @@ def code(
         raise typer.Exit(0) from None
     except EventwireError as exc:
         _fail(str(exc), 3)
+    except Exception as exc:  # a failure of the pipeline itself: say it in one line, keep going later
+        if os.environ.get("EVENTWIRE_DEBUG"):
+            raise
+        _fail(f"the run failed: {type(exc).__name__}: {exc} (set EVENTWIRE_DEBUG=1 for the "
+              "traceback); the documents coded so far are kept: run the same command to resume", 3)
 
     if table:
         from rich.console import Console
