@@ -379,11 +379,14 @@ class _Run:
         else:
             if out is not None:
                 out.parent.mkdir(parents=True, exist_ok=True)
+            # The new journal first: a kill right after it leaves a journal that vouches for
+            # nothing, so the next run truncates whatever the old files still hold.
+            if self.journal is not None:
+                self.journal.start(settings)
+            if out is not None:
                 out.write_bytes(b"")
             if rej is not None and rej.exists():
                 rej.write_bytes(b"")
-            if self.journal is not None:
-                self.journal.start(settings)
         self.out = _LineFile(out) if out is not None else (
             None if o.table or o.db else _LineFile(None, sys.stdout.buffer))
         self.rej = _LineFile(rej) if rej is not None else None
