@@ -248,3 +248,14 @@ def test_export_command_on_a_missing_store_is_one_clean_line(tmp_path):
         f"eventwire: no event store at {tmp_path / 'none.duckdb'}: create one with "
         f"`eventwire code INPUT --db {tmp_path / 'none.duckdb'}`"]
     assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_control_characters_in_values_never_break_columns(tmp_path):
+    a = two_reports()[0]
+    a.events[0].location = Location(name="Kharkiv\x1fcity\nnorth", country="UKR", feature="city")
+    with EventStore(tmp_path / "e.duckdb") as s:
+        s.add_article(a)
+        export(s, "gdelt", tmp_path / "e.tsv")
+    rows = read_tsv(tmp_path / "e.tsv", GDELT_EVENT_COLUMNS)
+    assert len(rows) == 2
+    assert {r["ActionGeo_FullName"] for r in rows} == {"", "Kharkiv\x1fcity north, Ukraine"}

@@ -56,6 +56,7 @@ def _open_text(out: str | Path):
 
 # Tab-separated formats cannot quote: a tab or line break inside a field becomes a space.
 _UNQUOTABLE = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
+_SEP = "\x1f"
 
 
 def _clean(value: str) -> str:
@@ -67,7 +68,14 @@ def _write_tsv(fh: IO[str], rows: Iterable[list[str]], header: Iterable[str] | N
     if header is not None:
         fh.write("\t".join(header) + "\n")
     for row in rows:
-        fh.write("\t".join(_clean(v) for v in row) + "\n")
+        # One translate per line, not per field: join on the unit separator, clean, then split
+        # on it again (per field only when a value itself holds that character).
+        line = _SEP.join(row)
+        if line.count(_SEP) == len(row) - 1:
+            line = line.translate(_UNQUOTABLE).replace(_SEP, "\t")
+        else:
+            line = "\t".join(_clean(v) for v in row)
+        fh.write(line + "\n")
         n += 1
     return n
 

@@ -91,9 +91,9 @@ def event_row(record: EventRecord) -> list[str]:
     empty_geo = [str(GEO_TYPE["none"]), "", "", "", "", "", "", ""]
     row = [
         str(e["merged_id"]),
-        day.strftime("%Y%m%d") if day else "",
-        day.strftime("%Y%m") if day else "",
-        day.strftime("%Y") if day else "",
+        f"{day.year:04d}{day.month:02d}{day.day:02d}" if day else "",
+        f"{day.year:04d}{day.month:02d}" if day else "",
+        f"{day.year:04d}" if day else "",
         fraction_date(day) if day else "",
         *actor_fields(record.source, e["source_code"]),
         *actor_fields(record.target, e["target_code"]),
