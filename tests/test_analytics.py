@@ -144,3 +144,20 @@ def test_top_actors_command(store, tmp_path):
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [r["actor"] for r in rows] == ["RUS", "UKR"]
     assert rows[0]["events"] == "5"
+
+
+def test_top_actors_command_mounts_as_actors_top(store, tmp_path):
+    # cli/actors.py owns the `actors` group; this is how it mounts the command.
+    import typer
+    from typer.testing import CliRunner
+
+    from eventwire.cli.store import TOP_ACTORS_HELP, top_actors_command
+
+    store.close()
+    app, actors_app = typer.Typer(), typer.Typer()
+    actors_app.command("top", help=TOP_ACTORS_HELP)(top_actors_command)
+    app.add_typer(actors_app, name="actors")
+    result = CliRunner().invoke(app, ["actors", "top", "--db", str(tmp_path / "e.duckdb"),
+                                      "--format", "json", "-n", "1"])
+    assert result.exit_code == 0, result.output
+    assert '"actor": "RUS"' in result.output

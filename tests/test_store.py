@@ -450,3 +450,22 @@ def test_two_versions_of_one_page_in_one_batch_keep_the_last(tmp_path):
         store.add_articles([old, new])
         assert [r["content_hash"] for r in store.query("SELECT content_hash FROM articles")] == [
             new.content_hash]
+
+
+def test_docs_list_every_store_command_and_option():
+    from pathlib import Path
+
+    import typer
+
+    from eventwire.cli import store as store_cli
+
+    doc = (Path(__file__).parent.parent / "docs" / "schema.md").read_text(encoding="utf-8")
+    app = typer.Typer()
+    store_cli.register(app)
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert f"`eventwire {name}" in doc, name
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("-") and opt != "--help":
+                    assert f"`{opt}" in doc, f"eventwire {name} {opt}"

@@ -213,7 +213,7 @@ def top_actors_command(
 
 
 def plot_command(
-    kind: PlotKind = typer.Argument(..., case_sensitive=False,
+    kind: PlotKind = typer.Argument(..., case_sensitive=False, metavar="KIND",
                                     help="timeline (dyad cooperation vs conflict), network "
                                          "(actors, coloured by mean Goldstein), types (bar chart)."),
     db: str = DB_OPTION,
