@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[plot,export]'
 	touch $@
 
 $(VENV)/.dev-installed: $(BIN)/python pyproject.toml
@@ -23,7 +23,10 @@ install: $(VENV)/.installed
 dev: $(VENV)/.dev-installed
 
 demo: install
-	$(BIN)/eventwire code examples/ --table
+	rm -f $(DB)
+	$(BIN)/eventwire code examples/ --table --db $(DB)
+	$(BIN)/eventwire dyads --db $(DB) --by month
+	$(BIN)/eventwire plot network --db $(DB) -o docs/demo-network.png
 
 test: dev
 	$(BIN)/python -m pytest -q
