@@ -29,6 +29,9 @@ class Mentions:
     """Actor mentions of one article, keyed by head token index."""
 
     by_head: dict[int, list[Actor]] = field(default_factory=dict)
+    # country adjectives that modify a non-actor noun ("Ukrainian positions"): not actors by
+    # themselves, but the nearest actor inside an object's phrase when nothing better is there
+    modifiers: dict[int, list[Actor]] = field(default_factory=dict)
     places: dict[int, str] = field(default_factory=dict)  # head token -> ISO3 of a place mention
     excluded: tuple[int, int] | None = None  # character span (the dateline) that holds no actors
 
@@ -38,6 +41,7 @@ class Mentions:
     def within(self, token, *, max_depth: int = 4, skip_deps=("relcl", "acl", "advcl", "ccomp")) -> list[Actor]:
         """Actors in the phrase governed by ``token`` (breadth first, nearest first)."""
         found: list[Actor] = []
+        weak: list[Actor] = []
         frontier = [(c, 1) for c in token.children if c.dep_ not in skip_deps]
         seen = set()
         while frontier:
@@ -48,8 +52,11 @@ class Mentions:
             if tok.i in self.by_head:
                 found.extend(self.by_head[tok.i])
                 continue
+            weak.extend(self.modifiers.get(tok.i, []))
             frontier.extend((c, depth + 1) for c in tok.children if c.dep_ not in skip_deps)
-        return found
+        if not found and token.i in self.modifiers:
+            return []
+        return found or weak
 
 
 class ActorResolver:
@@ -302,7 +309,11 @@ class ActorResolver:
             return []
         if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
                 and not head_sector:
-            return []  # "Chinese" alone modifying nothing we know is not an actor
+            # "Chinese" modifying a noun that is no actor ("Chinese projects") is not an actor
+            mentions.modifiers[tok.i] = [Actor(text=tok.text, code=entry.code, country=entry.country,
+                                               span=(tok.idx, tok.idx + len(tok)),
+                                               explanation=f"adjective {tok.text!r} -> {entry.country} ({entry.source})")]
+            return []
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         text = doc.text[start:end]

@@ -86,6 +86,8 @@ class EventExtractor:
                 if mentions.excluded and mentions.excluded[0] <= tok.idx < mentions.excluded[1]:
                     continue
                 trigger = None
+                if _purpose_clause(tok):
+                    continue  # "attacked X to defend Y": an intention, not an event that happened
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
                     sense = self._sense(tok, self.d.verbs)
                     if sense:
@@ -387,6 +389,11 @@ def _governing_clause(doc, mention: DateMention) -> int | None:
     return None
 
 
+def _purpose_clause(tok) -> bool:
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _rooted(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.root]
 
@@ -435,8 +442,8 @@ def _quote_lookup(article: Article):
 def _dedupe(events: list[Event]) -> list[Event]:
     """Drop repeats, and an event without a recipient where the same source and code in the same
     sentence has one ("oppose intervention in Syria and oppose regime change")."""
-    with_target = {(e.sentence_index, e.cameo, e.actors[0].code) for e in events if e.recipients}
-    events = [e for e in events if e.recipients or (e.sentence_index, e.cameo, e.actors[0].code) not in with_target]
+    with_target = {(e.sentence_index, e.type, e.actors[0].code) for e in events if e.recipients}
+    events = [e for e in events if e.recipients or (e.sentence_index, e.type, e.actors[0].code) not in with_target]
     seen = set()
     out = []
     for e in events:

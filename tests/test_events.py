@@ -1,0 +1,110 @@
+"""Event extraction on small hand-written sentences: roles, chains, flags, provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def dyads(article):
+    return {(e.source_root, e.type, e.target_root) for e in article.events}
+
+
+def first(article, type_):
+    found = [e for e in article.events if e.type == type_]
+    assert found, f"no {type_} event in {[(e.source_root, e.type, e.target_root) for e in article.events]}"
+    return found[0]
+
+
+def test_subject_verb_object(code):
+    a = code("Russian troops attacked Ukrainian positions near Kharkiv on Monday.", published="2022-05-10")
+    e = first(a, "ASSAULT")
+    assert (e.source_root, e.actors[0].sector) == ("RUS", "MIL")
+    assert e.target_root == "UKR"
+    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+    assert e.date == "2022-05-09" and e.date_precision == "day" and e.date_source == "text"
+    assert e.quad_class == 4 and e.goldstein < 0
+
+
+def test_passive_agent_is_the_source(code):
+    a = code("Two Kenyan police officers were killed by al-Shabaab militants in Garissa.")
+    e = first(a, "ASSAULT")
+    assert e.source_root == "SOM" and e.actors[0].sector == "REB"
+    assert e.target_root == "KEN" and e.recipients[0].sector == "COP"
+
+
+def test_coordinated_subjects_give_one_event_each(code):
+    a = code("France and Germany condemned the Iranian government on Friday.")
+    pairs = {(e.source_root, e.target_root) for e in a.events if e.type == "ACCUSE"}
+    assert {("FRA", "IRN"), ("DEU", "IRN")} <= pairs
+
+
+def test_reported_speech_codes_the_clause_and_keeps_the_speaker(code):
+    a = code("A Syrian army spokesman said Turkish jets had bombed Kurdish villages near Afrin.")
+    e = first(a, "ASSAULT")
+    assert e.source_root == "TUR"
+    assert e.attribution is not None and e.attribution.root == "SYR"
+
+
+def test_negation_and_future_flags(code):
+    a = code("Iran will not attend the talks with the European Union in Vienna, officials said. "
+             "Egypt plans to host a summit with Sudanese leaders next month.", published="2021-11-02")
+    neg = [e for e in a.events if e.source_root == "IRN"]
+    assert neg and all(e.negated and e.future for e in neg)
+    fut = [e for e in a.events if e.source_root == "EGY"]
+    assert fut and all(e.future and not e.negated for e in fut)
+
+
+def test_event_noun_between_two_actors(code):
+    a = code("Talks between Israel and Hamas resumed in Cairo on Sunday.", published="2014-08-12")
+    assert ("ISR", "CONSULT", "PSE") in dyads(a) or ("PSE", "CONSULT", "ISR") in dyads(a)
+
+
+def test_no_event_without_an_actor(code):
+    a = code("The weather was mild and the markets were calm on Tuesday.")
+    assert a.events == []
+
+
+def test_provenance(code):
+    text = "Chinese warships blockaded the port of Kaohsiung, Taiwanese officials said."
+    a = code(text)
+    assert a.events
+    for e in a.events:
+        assert a.text[e.trigger_span[0]:e.trigger_span[1]] in e.trigger
+        assert e.sentence == a.sentences[e.sentence_index].text
+        for actor in e.actors + e.recipients:
+            assert a.text[actor.span[0]:actor.span[1]] == actor.text
+            assert actor.explanation
+        assert "verbs.yaml" in e.explanation or "nouns.yaml" in e.explanation
+
+
+def test_headline_events_are_marked(code):
+    a = code("Japan protests Chinese incursion\n\nTOKYO - Japan lodged a protest with China on Monday "
+             "after Chinese coast guard ships entered its waters.", published="2020-07-06")
+    sections = {e.section for e in a.events}
+    assert "body" in sections
+    assert all(e.section in ("headline", "standfirst", "body") for e in a.events)
+    assert a.title == "Japan protests Chinese incursion"
+
+
+def test_dates_fall_back_to_publication(code):
+    a = code("Brazil and Argentina signed a trade agreement.", published="2019-07-01T10:00")
+    assert a.events
+    for e in a.events:
+        assert e.date == "2019-07-01" and e.date_source == "published"
+
+
+def test_user_verb_dictionary_adds_a_trigger(tmp_path):
+    from eventwire import Config, load_pipeline
+    from eventwire.model import Document
+
+    user = tmp_path / "mine.yaml"
+    user.write_text('verbs:\n  snub:\n    - cameo: "120"\n')
+    text = "India snubbed Pakistan at the regional summit."
+    base = load_pipeline(Config())
+    mine = load_pipeline(Config(user_dictionaries=(user,)))
+    before = base.code(Document(id="a", text=text))
+    after = mine.code(Document(id="a", text=text))
+    assert not [e for e in before.events if e.trigger.startswith("snub")]
+    e = [e for e in after.events if e.trigger.startswith("snub")][0]
+    assert (e.source_root, e.type, e.target_root) == ("IND", "REJECT", "PAK")
+    assert "mine.yaml" in e.explanation
