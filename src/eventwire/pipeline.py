@@ -66,7 +66,7 @@ class Pipeline:
         page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
                                           min_words=self.config.min_words)
         clean_stage.check_english(page.text, self.config.min_english)
-        return self._code_page(document, page, self.nlp(page.text))
+        return self._code_page(document, page, self.nlp(parse_text(page)))
 
     def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
         from . import dates, places, quotes
@@ -77,11 +77,7 @@ class Pipeline:
             source=document.source, content_hash=content_hash(document.text),
             removed=page.removed,
         )
-        article.sentences = [
-            Sentence(index=i, text=s.text, start=s.start_char, end=s.end_char,
-                     section=page.section_at(s.start_char))
-            for i, s in enumerate(doc.sents)
-        ]
+        article.sentences = [_sentence(i, s, page) for i, s in enumerate(doc.sents)]
         article.dates = dates.find_dates(doc, article)
         mentions = self.actors.resolve(doc, article, excluded=page.dateline_span)
         article.quotes = quotes.find_quotes(doc, article, mentions)
@@ -109,10 +105,33 @@ class Pipeline:
             yield from self._flush(pending)
 
     def _flush(self, pending: list) -> Iterator[Article | Rejected]:
-        texts = [page.text for _, page in pending]
+        texts = [parse_text(page) for _, page in pending]
         for (document, page), doc in zip(pending, self.nlp.pipe(texts)):
             try:
                 yield self._code_page(document, page, doc)
             except Exception as exc:  # a bug on one document must not end the run
                 log.exception("coding %s failed", document.id)
                 yield Rejected(document.id, "error", f"{type(exc).__name__}: {exc}", document.source)
+
+
+def parse_text(page: "clean_stage.CleanPage") -> str:
+    """The text the parser sees: the article's text with the dateline blanked out (same length,
+    so every offset still points into ``Article.text``). "JEDDAH, Saudi Arabia - Sudan's army
+    and ..." otherwise parses the place as part of the first sentence's subject."""
+    if not page.dateline_span:
+        return page.text
+    start, end = page.dateline_span
+    return page.text[:start] + " " * (end - start) + page.text[end:]
+
+
+def _sentence(index: int, span, page: "clean_stage.CleanPage") -> Sentence:
+    text = page.text
+    start, end = span.start_char, span.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if page.dateline_span and page.dateline_span[0] <= start <= page.dateline_span[1] + 1:
+        start = page.dateline_span[0]  # the dateline belongs to the first body sentence
+    return Sentence(index=index, text=text[start:end], start=start, end=end,
+                    section=page.section_at(start))

@@ -117,7 +117,7 @@ class ActorResolver:
                 for tok in span:
                     span_at[tok.i] = (span, entries)
         people: dict[str, Actor] = {}  # surname/full name -> actor, in article order
-        pairs: list[list[Actor]] = []  # coordinated pairs of country actors, most recent last
+        pairs: list[tuple[int, bool, list[Actor]]] = []  # (sentence start, is subject, actors), most recent last
         countries_seen: list[Actor] = []
 
         def in_excluded(tok) -> bool:
@@ -144,8 +144,8 @@ class ActorResolver:
             first = first.head
         group = mentions.by_head.get(first.i, []) + actors
         roots = [a for a in group if a.root]
-        if len({a.root for a in roots}) >= 2:
-            pairs.append(roots)
+        if len({a.code for a in roots}) >= 2:
+            pairs.append((first.sent.start, first.dep_ in ("nsubj", "nsubjpass"), roots))
 
     def _np(self, head, excluded=None) -> list:
         """The head and its left modifiers (not the dateline, not trailing adjectives)."""
@@ -196,7 +196,12 @@ class ActorResolver:
         # "both countries", "the two sides": the pair just named.
         if tok.lemma_.lower() in PAIR_NOUNS and tok.tag_ == "NNS" and any(
                 c.lower_ in ("both", "two") for c in tok.children):
-            pair = pairs[-1] if pairs else (countries_seen[-2:] if len(countries_seen) >= 2 else [])
+            # the pair named in an earlier sentence ("both sides" in the sentence that names two
+            # others refers back, not to them)
+            earlier = [(subject, p) for start, subject, p in pairs if start < tok.sent.start]
+            subjects = [p for subject, p in earlier if subject]  # a coordinated subject is the more salient pair
+            pair = (subjects[-1] if subjects else earlier[-1][1] if earlier
+                    else countries_seen[-2:] if len(countries_seen) >= 2 else [])
             return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)), name=a.name or a.text,
                             explanation=f"{' '.join(c.text for c in tok.lefts)} {tok.text} -> "
                                         f"the pair just named ({a.text})")

@@ -154,8 +154,10 @@ class EventExtractor:
         date, precision, date_source = self._date(tok, article, doc)
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
-        if weak and len({a.root for a in sources if a.root}) >= 2 and code[:2] in self.reciprocal:
-            pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.root != b.root]
+        intransitive = not any(c.dep_ == "dobj" for c in tok.children)
+        if (weak and intransitive and len({a.code for a in sources if a.root}) >= 2
+                and code[:2] in self.reciprocal):
+            pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.code != b.code]
             how.append("reciprocal: coordinated actors act on each other")
         else:
             pairs = [(a, b) for a in sources for b in (targets or [None])]
@@ -302,6 +304,17 @@ class EventExtractor:
                     up = up.head
                 how.append("subject: number agreement skips the nearer clause")
                 return self._subjects(up.head if up.dep_ == "ccomp" else up, mentions, how, quote_at, depth + 1)
+            if verb.dep_ == "xcomp":
+                # object control: "urged Iran to release", "called on both sides to respect"
+                controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                controller += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                               for g in c.children if g.dep_ == "pobj"]
+                out = [a for c in controller for x in _with_conj(c) for a in self._actors(x, mentions, quote_at)]
+                if out:
+                    how.append(f"subject: the object of '{head.text}'")
+                    return out
+                if controller:
+                    return []
             how.append(f"subject inherited from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -447,7 +460,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen = set()
     out = []
     for e in events:
-        key = (e.sentence_index, e.trigger_span, e.cameo, e.source_root, e.target_root,
+        key = (e.sentence_index, e.trigger_span, e.cameo, e.actors[0].code,
+               e.recipients[0].code if e.recipients else None,
                e.actors[0].span if e.actors else None)
         if key in seen:
             continue
