@@ -321,3 +321,12 @@ def test_url_of_a_page_is_one_document_and_a_feed_file_fetches_too(server, tmp_p
     assert doc.url == f"{base}/s"
     [rej] = read_inputs([f"{base}/nothing-here"])
     assert rej.reason == "unreachable"
+
+
+def test_wire_tickers_are_not_mistaken_for_html(tmp_path):
+    from eventwire.ingest.base import looks_like_html
+
+    assert not looks_like_html("International American said it will acquire <Diversified Shelter Group\nLtd> "
+                               "and <BAC> shares rose <p")
+    assert looks_like_html("<p>One paragraph.</p><p>Two.</p>")
+    assert looks_like_html("<!DOCTYPE html><title>x</title>")

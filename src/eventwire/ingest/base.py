@@ -12,6 +12,7 @@ import codecs
 import gzip
 import hashlib
 import io
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Union
@@ -123,10 +124,15 @@ def _str(value: Any) -> str | None:
     return str(value)
 
 
+_CLOSING_TAG = re.compile(r"</(?:p|div|article|span|a|li|ul|h[1-6]|td|tr|table|section|body|html)\s*>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
+    """HTML by its start, or by closing tags (wire copy has "<BAC>"-style tickers, never "</p>")."""
     head = text[:1000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html", "<head", "<body")) or (
-        "<p>" in head or "<div" in head or "<article" in head)
+    if head.startswith(("<!doctype html", "<html", "<head", "<body")):
+        return True
+    return len(_CLOSING_TAG.findall(text[:5000])) >= 2
 
 
 def record_document(record: Any, *, source: str, options: IngestOptions) -> Item:
