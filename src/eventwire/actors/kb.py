@@ -265,12 +265,22 @@ def load_user_dictionary(path: str | Path) -> tuple[list[ActorEntry], list[Agent
     return entries, agents
 
 
+def with_org_codes(entries: list[ActorEntry]) -> list[ActorEntry]:
+    """Officials of an organisation carry the organisation's own code ("Guterres" -> IGOUNO)."""
+    org_code: dict[str, str] = {}
+    for e in entries:
+        if e.kind == "org" and e.org and e.code:
+            org_code.setdefault(e.org, e.code)
+    return [replace(e, code=org_code[e.org]) if e.kind == "person" and e.org in org_code
+            and e.sector in (None, "IGO") else e for e in entries]
+
+
 @lru_cache(maxsize=1)
 def builtin() -> KnowledgeBase:
     entries = load_countries() + load_organisations()
     if data_path("actors/people.tsv").exists():
         entries += load_people()
-    return KnowledgeBase(entries, load_sectors())
+    return KnowledgeBase(with_org_codes(entries), load_sectors())
 
 
 def load_knowledge_base(user_dictionaries: Iterable[Path] = (), petrarch: Iterable[Path] = ()) -> KnowledgeBase:

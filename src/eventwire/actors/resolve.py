@@ -19,6 +19,9 @@ from .kb import ActorEntry, KnowledgeBase, load_knowledge_base, make_code, norma
 NP_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det", "predet",
            "quantmod", "npadvmod", "preconj"}
 # Heads whose "of"/"for" phrase names who they belong to ("the president of Syria").
+# Entity types that show a capitalised surname-like word is something else ("May" the month).
+NOT_PEOPLE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "GPE", "LOC",
+              "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 PERSONAL_PRONOUNS = {"they", "he", "she", "them", "him", "her"}
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 PAIR_NOUNS = {"country", "side", "nation", "government", "state", "leader", "party"}
@@ -113,6 +116,9 @@ class ActorResolver:
             entries = self.kb.lookup(span.text, on)
             if not entries and span.text.isupper():
                 entries = self.kb.lookup(span.text.title(), on)
+            if entries and all(e.kind == "person" for e in entries) and any(
+                    t.ent_type_ in NOT_PEOPLE for t in span):
+                continue  # "May" the month, "Rice" the crop: a surname only where it names a person
             if entries:
                 for tok in span:
                     span_at[tok.i] = (span, entries)
@@ -296,6 +302,11 @@ class ActorResolver:
                             owner = mentions.by_head[pobj.i][0]
                             country, org = owner.country, owner.org
                             why.append(f"'{prep.text} {pobj.text}' -> {owner.root}")
+                        elif pobj.dep_ == "pobj" and pobj.i in span_at:
+                            # a name later in the sentence: "the government of Britain"
+                            owner_entry = span_at[pobj.i][1][0]
+                            country, org = owner_entry.country, owner_entry.org
+                            why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
         if head_sector:
             sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
                                          and entry and entry.kind == "person") else sector
@@ -322,7 +333,8 @@ class ActorResolver:
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         text = doc.text[start:end]
-        if entry is not None and entry.kind == "org" and entry.code and (sector in (None, entry.sector)):
+        if (entry is not None and entry.code and entry.kind in ("org", "person", "user", "petrarch")
+                and sector in (None, entry.sector) and entry.root == (org or country)):
             code = entry.code
         else:
             code = make_code(country, sector, org)
