@@ -323,8 +323,10 @@ class ActorResolver:
         )
         if not is_actor or not (country or org or sector):
             return []
+        demonym_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") \
+            and tok.tag_ in ("NNS", "NNPS")  # "Palestinians blamed ...", "ethnic Albanians"
         if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
-                and not head_sector:
+                and not head_sector and not demonym_noun:
             # "Chinese" modifying a noun that is no actor ("Chinese projects") is not an actor
             mentions.modifiers[tok.i] = [Actor(text=tok.text, code=entry.code, country=entry.country,
                                                span=(tok.idx, tok.idx + len(tok)),

@@ -16,6 +16,8 @@ from ..model import Actor, Article, DateMention, Event
 from .dictionary import Dictionaries, Sense, load_dictionaries
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Dependents of a subject that do not say who acts ("the attack on X", "which ...").
+SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 CLAUSE_STOP = ("ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis")
@@ -278,6 +280,12 @@ class EventExtractor:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
             out = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            if not out:
+                # "Israeli tanks fired", "Russian aircraft killed": the actor that owns the subject
+                out = [a for s in subj for x in _with_conj(s)
+                       for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
+                if out:
+                    how.append("subject: the actor inside the subject's phrase")
             if not out and subj[0].lower_ in ("which", "who", "that"):
                 clause = verb
                 while clause.dep_ not in ("relcl",) and clause.head is not clause:
