@@ -182,12 +182,13 @@ def _cli(*args: str) -> list[str]:
             "code", *args]
 
 
+@pytest.mark.slow  # about 25 s: three runs each start two workers that load the model
 def test_sigkill_of_the_real_command_then_resume(real_pipeline, tmp_path):
     """`eventwire code` over a few hundred small documents, killed with SIGKILL, resumed."""
     docs = tmp_path / "docs.jsonl"
     countries = ["France", "Germany", "Italy", "Spain", "Poland", "Egypt", "Kenya", "Chile"]
     with open(docs, "w") as f:
-        for i in range(240):
+        for i in range(150):
             a, b = countries[i % 8], countries[(i * 3 + 1) % 8]
             f.write(json.dumps({"id": f"d{i}", "text": f"{a} accused {b} of violating the border "
                                 f"agreement on day {i}. Officials in {b} denied it."}) + "\n")
@@ -204,13 +205,14 @@ def test_sigkill_of_the_real_command_then_resume(real_pipeline, tmp_path):
     proc = start(out)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 40:
+        if out.exists() and out.read_bytes().count(b"\n") >= 30:
             break
         time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=10)
     assert start(out).wait(timeout=300) == 0
     got = [json.loads(x) for x in out.read_text().splitlines()]
     want = [json.loads(x) for x in full.read_text().splitlines()]
-    assert len(got) == len({a["id"] for a in got}) == 240
+    assert len(got) == len({a["id"] for a in got}) == 150
     assert sorted(json.dumps(a, sort_keys=True) for a in got) == sorted(json.dumps(a, sort_keys=True) for a in want)
