@@ -40,6 +40,8 @@ class EventExtractor:
         self.attempt = dictionaries.words("attempt_nouns")
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
         self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
+        self.demand = dictionaries.words("demand_markers")
+        self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -90,12 +92,14 @@ class EventExtractor:
                 trigger = None
                 if _purpose_clause(tok):
                     continue  # "attacked X to defend Y": an intention, not an event that happened
+                if self._demanded(tok) is not None:
+                    continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
                     sense = self._sense(tok, self.d.verbs)
                     if sense:
                         trigger = Trigger(tok, sense, "verb")
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
-                    trigger = self._endorsement(tok)
+                    trigger = self._endorsement(tok) or self._demand_trigger(tok)
                 if tok.pos_ == "NOUN" and trigger is None:
                     sense = self._sense(tok, self.d.nouns)
                     if sense and tok.head.i not in verb_triggers:
@@ -123,6 +127,32 @@ class EventExtractor:
                     return Trigger(c, sense, "endorse")
         return None
 
+    def _demanded(self, verb):
+        """The reporting verb above a clause with "must/should/has to", or None."""
+        if not self.demand or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        modal = any(c.dep_ == "aux" and c.lower_ in self.demand for c in verb.children)
+        node = verb
+        if not modal and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need"):
+            modal, node = True, verb.head
+        if modal and node.dep_ == "ccomp" and node.head.lemma_.lower() in self.reporting:
+            return node.head
+        return None
+
+    def _demand_trigger(self, reporter) -> Trigger | None:
+        """'X said Y must do Z': X demands of Y (the clause's subject), whatever Z is."""
+        for c in reporter.children:
+            if c.dep_ == "ccomp":
+                target = c
+                if self._demanded(c) is None:
+                    xc = next((g for g in c.children if g.dep_ == "xcomp"), None)
+                    if xc is None or self._demanded(xc) is None:
+                        continue
+                sense = Sense(lemma=reporter.lemma_.lower(), cameo=self.demand_code,
+                              source="lexicon.yaml demand_markers")
+                return Trigger(target, sense, "demand")
+        return None
+
     # -- one trigger ---------------------------------------------------------------------------
     def _code(self, trig: Trigger, doc, article, mentions, sent_i, quote_at) -> list[Event]:
         tok, sense = trig.token, trig.sense
@@ -133,6 +163,12 @@ class EventExtractor:
             subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
             targets = (mentions.at(subj) or mentions.within(subj)) if subj is not None else []
             how.append(f"endorsement: {reporter.text!r} + '{tok.text} …' predicate")
+        elif trig.kind == "demand":
+            reporter = tok.head
+            sources = self._subjects(reporter, mentions, how)
+            subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
+            targets = [a for x in _with_conj(subj) for a in self._actors(x, mentions, quote_at)] if subj is not None else []
+            how.append(f"demand: '{reporter.text}' + a clause with a modal of obligation")
         elif trig.kind == "noun":
             sources, targets = self._noun_participants(tok, sense, mentions, how)
         else:
@@ -232,7 +268,32 @@ class EventExtractor:
                     targets = [_weak(inner[0])]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
                     break
+        if not targets and sense.target != "none":
+            targets = self._complement_recipient(verb, mentions, how, quote_at, sources)
         return sources, targets
+
+    def _complement_recipient(self, verb, mentions, how, quote_at, sources) -> list[Actor]:
+        """No recipient in the clause itself: "demanded that the US cancel ..." (the complement's
+        subject), "threatened to cut off power to X", "went on strike to protest against X"."""
+        source_codes = {a.code for a in sources}
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                out = [a for s_ in subj for x in _with_conj(s_) for a in self._actors(x, mentions, quote_at)
+                       if a.code not in source_codes]
+                if out:
+                    how.append(f"recipient: subject of the complement '{c.text} …'")
+                    return out
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp") or _purpose_clause(c):
+                for g in c.children:
+                    if g.dep_ in ("dobj", "prep", "dative"):
+                        found = [a for a in (self._actors(g, mentions, quote_at) or mentions.within(g))
+                                 if a.root and a.code not in source_codes]
+                        if found:
+                            how.append(f"recipient: inside the complement '{c.text} …'")
+                            return [_weak(found[0])]
+        return []
 
     def _noun_participants(self, noun, sense, mentions, how):
         sources: list[Actor] = []
