@@ -586,24 +586,40 @@ def _actor_label(actors) -> str:
     if not actors:
         return ""
     a = actors[0]
-    label = a.code or a.root or "?"
-    return f"{a.text} ({label})" + (f" +{len(actors) - 1}" if len(actors) > 1 else "")
+    label = f"{a.code or a.root or '?'} {a.text}"
+    return label + (f" +{len(actors) - 1}" if len(actors) > 1 else "")
 
 
-def events_table(rows: list[tuple[Article, Event]]):
-    """A readable rich Table of coded events (``eventwire code --table``)."""
+def events_table(rows: list[tuple[Article, Event]], width: int | None = None):
+    """A readable rich Table of coded events (``eventwire code --table``), one row an event.
+
+    The article's headline (or id) is shown on its first event only (on a line of its own when
+    the terminal is narrower than 120 columns); cells are cut with an ellipsis rather than
+    wrapped, so that one event stays on one line.
+    """
+    from rich.text import Text
+
+    narrow = width is not None and width < 120
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False)
-    for name, kwargs in (("article", {"overflow": "fold", "max_width": 18}), ("sent.", {"justify": "right"}),
-                         ("source", {}), ("type/mode", {}), ("CAMEO", {}), ("target", {}),
-                         ("date", {}), ("trigger", {})):
-        table.add_column(name, **kwargs)
+    table = Table(title=f"{len(rows)} events", show_lines=False, expand=False, pad_edge=False)
+    # (name, max width, min width): the short codes keep their width when the terminal is narrow
+    columns = (("article", 24, 6), ("sent.", 5, 3), ("source", 26, 8), ("type/mode", 18, 8),
+               ("CAMEO", 5, 4), ("target", 26, 8), ("date", 10, 7), ("trigger", 16, 6))
+    for name, most, least in columns[1:] if narrow else columns:
+        table.add_column(name, max_width=most, min_width=least, no_wrap=True, overflow="ellipsis",
+                         justify="right" if name == "sent." else "left")
+    previous = None
     for article, e in rows:
         flags = (" NEG" if e.negated else "") + (" FUT" if e.future else "")
         mode = f"/{e.mode}" if e.mode else ""
-        table.add_row(
-            (article.title or article.id)[:60], str(e.sentence_index), _actor_label(e.actors),
-            f"{e.type or '-'}{mode}{flags}", f"{e.cameo} {e.cameo_name}".strip(),
-            _actor_label(e.recipients), e.date or "", e.trigger)
+        label = "" if article is previous else (article.title or article.id)
+        if article is not previous and previous is not None:
+            table.add_section()
+        if narrow and label:
+            table.add_row("", Text(label, style="bold"), end_section=False)
+        previous = article
+        cells = [str(e.sentence_index), _actor_label(e.actors), f"{e.type or '-'}{mode}{flags}",
+                 e.cameo, _actor_label(e.recipients), e.date or "", e.trigger]
+        table.add_row(*cells if narrow else [label, *cells])
     return table

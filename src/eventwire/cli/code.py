@@ -122,8 +122,10 @@ def code(
         from rich.console import Console
 
         console = Console()
+        if not console.is_terminal:  # piped or captured: no terminal width to respect
+            console = Console(width=150)
         if summary.table_rows:
-            console.print(events_table(summary.table_rows))
+            console.print(events_table(summary.table_rows, width=console.width))
         else:
             console.print("no events found")
     for line in summary.lines():
