@@ -55,13 +55,15 @@ class LocalEngine(Engine):
     name = "local"
 
     def __init__(self, pipeline: PipelineLike | PipelineFactory, *, workers: int | None = None,
-                 chunk_size: int = 32, max_chunk_chars: int = 400_000, inflight: int | None = None,
+                 chunk_size: int = 16, max_chunk_chars: int = 200_000, inflight: int | None = None,
                  start_method: str = "spawn"):
         self.factory = as_factory(pipeline)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.chunk_size = chunk_size
         self.max_chunk_chars = max_chunk_chars
-        self.inflight = inflight or self.workers * 2
+        # Results are handed back in input order, so a slow chunk at the head holds the others
+        # back; a window of 4 chunks a worker keeps every worker busy meanwhile.
+        self.inflight = inflight or self.workers * 4
         self.start_method = start_method
         self._executor: ProcessPoolExecutor | None = None
 
