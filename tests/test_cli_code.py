@@ -170,7 +170,8 @@ def test_end_to_end_with_the_real_pipeline(real_pipeline, tmp_path):
         "condemned air strikes on Syria and called for talks with the United Nations.")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02 binary")
     out = tmp_path / "events.jsonl"
-    result = invoke(tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--events", "--workers", "1")
+    result = invoke(tmp_path / "a.txt", tmp_path / "b.txt", "-o", out, "--events", "--workers", "1",
+                    "--timeout", "30")
     assert result.exit_code == 1, result.output
     assert "b.txt: binary:" in result.stderr
     events = [json.loads(x) for x in out.read_text().splitlines()]

@@ -141,3 +141,35 @@ def test_registry_and_factories():
 def test_code_chunk_returns_articles_with_events():
     [(key, article)] = code_chunk(FakePipeline(), keyed(["Paris met Berlin and Rome praised Oslo."]))
     assert isinstance(article, Article) and [e.cameo for e in article.events] == ["040", "051"]
+
+
+def test_a_document_that_hangs_is_rejected_as_timeout_and_the_rest_coded():
+    import functools
+    texts = TEXTS[:6]
+    texts[2] = "Paris met Berlin. LOOP forever here."
+    for engine in (InProcessEngine(FakePipeline(hang_on="LOOP"), chunk_size=3, timeout=0.3),
+                   LocalEngine(functools.partial(FakePipeline, hang_on="LOOP"), workers=2, chunk_size=3,
+                               timeout=0.3)):
+        with engine:
+            outcomes = list(engine.code(keyed(texts)))
+        reasons = [getattr(r, "reason", "ok") for _, r in outcomes]
+        assert reasons == ["ok", "ok", "timeout", "ok", "ok", "ok"], engine
+        assert "longer than 0.3 s" in outcomes[2][1].detail
+
+
+class SwallowsErrors(FakePipeline):
+    """Like the real pipeline: a failing document becomes a Rejected("error") inside code_many."""
+
+    def code_many(self, documents):
+        for document in documents:
+            try:
+                yield from super().code_many([document])
+            except Exception as exc:
+                yield Rejected(document.id, "error", str(exc), document.source)
+
+
+def test_timeout_is_not_swallowed_by_the_pipelines_own_error_handling():
+    texts = TEXTS[:3]
+    texts[1] = "Paris met Berlin. LOOP forever here."
+    outcomes = list(InProcessEngine(SwallowsErrors(hang_on="LOOP"), timeout=0.3).code(keyed(texts)))
+    assert [getattr(r, "reason", "ok") for _, r in outcomes] == ["ok", "timeout", "ok"]

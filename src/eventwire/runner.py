@@ -34,6 +34,7 @@ from typing import IO, Any
 
 from .config import Config
 from .engines import Engine, PipelineFactory, PipelineLike, for_workers
+from .engines.base import DEFAULT_TIMEOUT
 from .errors import EventwireError
 from .ingest import IngestOptions, check_inputs, estimate_total, read_inputs
 from .model import Article, Document, Event, Rejected, content_hash
@@ -66,6 +67,7 @@ class RunOptions:
     progress: bool | None = None  # None: only when stderr is a terminal
     command: str | None = None  # recorded with the run in the store
     checkpoint_seconds: float = CHECKPOINT_SECONDS  # how much work a kill -9 can cost at most
+    timeout: float | None = DEFAULT_TIMEOUT  # seconds a document may take; then "timeout"
 
     @property
     def output_path(self) -> Path | None:
@@ -550,7 +552,7 @@ class _Run:
             if len(head) < SMALL_RUN:
                 workers = 1
             documents = itertools.chain(head, documents)
-        engine = self.engine or for_workers(self.pipeline, workers)
+        engine = self.engine or for_workers(self.pipeline, workers, self.o.timeout)
         self._start_progress()
         try:
             for key, result in engine.code(documents):

@@ -80,6 +80,8 @@ def code(
     limit: Optional[int] = typer.Option(None, "--limit", min=0, metavar="N", help="Read at most N input records."),
     resume: bool = typer.Option(True, "--resume/--no-resume",
                                 help="Continue a stopped run into the same -o FILE (default), or start it over."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0, metavar="SECONDS",
+                                  help="Reject a document that takes longer than this to code (0: no limit)."),
     field: list[str] = typer.Option([], "--field", metavar="NAME=COLUMN",
                                     help="Column holding a record field in JSON/CSV/Parquet input "
                                          "(NAME: id, text, title, published, url); repeatable."),
@@ -92,7 +94,7 @@ def code(
     config = Config.from_env(model=model, user_dictionaries=tuple(dictionary) or None)
     options = RunOptions(
         inputs=inputs, output=output, events=events, rejects=rejects, db=db, workers=workers,
-        limit=limit, resume=resume, table=table, config=config,
+        limit=limit, resume=resume, table=table, config=config, timeout=timeout or None,
         ingest=IngestOptions(max_chars=config.max_chars, fields=_fields(field)),
         command=" ".join(["eventwire", *sys.argv[1:]]),
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .base import (Engine, EngineError, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory,
+from .base import (DEFAULT_TIMEOUT, Engine, EngineError, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory,
                    code_chunk, match_results)
 
 __all__ = [
@@ -47,8 +47,9 @@ def get_engine(name: str, pipeline: PipelineLike | PipelineFactory, **options: A
     return _lookup(name)(pipeline, **options)
 
 
-def for_workers(pipeline: PipelineLike | PipelineFactory, workers: int | None) -> Engine:
+def for_workers(pipeline: PipelineLike | PipelineFactory, workers: int | None,
+                timeout: float | None = DEFAULT_TIMEOUT) -> Engine:
     """The engine for ``--workers N``: in-process for 1, local worker processes otherwise."""
     if workers == 1:
-        return get_engine("inprocess", pipeline)
-    return get_engine("local", pipeline, workers=workers)
+        return get_engine("inprocess", pipeline, timeout=timeout)
+    return get_engine("local", pipeline, workers=workers, timeout=timeout)

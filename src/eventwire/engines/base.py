@@ -10,9 +10,12 @@ document(s) concerned and the run goes on.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from abc import ABC, abstractmethod
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Protocol, Union, runtime_checkable
 
 from ..errors import EventwireError
@@ -77,22 +80,63 @@ def as_factory(pipeline: PipelineLike | PipelineFactory) -> PipelineFactory:
     raise TypeError(f"expected a pipeline (with code_many) or a factory of one, got {pipeline!r}")
 
 
-def code_chunk(pipeline: PipelineLike, items: list[Keyed]) -> list[Outcome]:
+DEFAULT_TIMEOUT = 60.0  # seconds a document may take before it is rejected as ``timeout``
+
+
+class DocumentTimeout(BaseException):
+    """Raised (by SIGALRM) inside a pipeline call that ran past its time budget.
+
+    A BaseException, like KeyboardInterrupt, so that a pipeline's own ``except Exception``
+    (which turns one failing document into a Rejected) cannot swallow it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    """Interrupt the block after ``seconds`` (Unix, main thread only; elsewhere no limit)."""
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def chunk_budget(timeout: float, n: int) -> float:
+    """Time for a chunk of n documents before it is retried one by one (most documents take
+    a small part of the per-document limit)."""
+    return timeout * (1 + n / 4)
+
+
+def code_chunk(pipeline: PipelineLike, items: list[Keyed],
+               timeout: float | None = DEFAULT_TIMEOUT) -> list[Outcome]:
     """Code a chunk with ``pipeline.code_many`` and pair each input with exactly one result.
 
-    Results come back in input order. If the pipeline raises, the chunk is retried one document
-    at a time so that only the document that fails is rejected (as ``error``).
+    Results come back in input order. If the pipeline raises, or the chunk runs past its time
+    budget, the chunk is retried one document at a time so that only the document that fails
+    is rejected (as ``error``, or ``timeout`` when it alone runs past ``timeout`` seconds: a
+    document that sends a stage into a loop must not stop the run).
     """
     try:
-        results = list(pipeline.code_many([doc for _, doc in items]))
-    except Exception as exc:
+        with _time_limit(chunk_budget(timeout, len(items)) if timeout and len(items) > 1 else timeout):
+            results = list(pipeline.code_many([doc for _, doc in items]))
+    except (Exception, DocumentTimeout) as exc:
         if len(items) == 1:
             key, doc = items[0]
+            reason = "timeout" if isinstance(exc, DocumentTimeout) else "error"
             log.warning("coding %s failed: %s: %s", doc.id, type(exc).__name__, exc)
-            return [(key, Rejected(doc.id, "error", f"{type(exc).__name__}: {exc}", doc.source))]
+            return [(key, Rejected(doc.id, reason, f"{type(exc).__name__}: {exc}", doc.source))]
         outcomes: list[Outcome] = []
         for item in items:
-            outcomes.extend(code_chunk(pipeline, [item]))
+            outcomes.extend(code_chunk(pipeline, [item], timeout))
         return outcomes
     return match_results(items, results)
 

@@ -25,12 +25,14 @@ CLAUSE = re.compile(r"\b([A-Z][a-z]+)\s+(" + "|".join(VERBS) + r")\s+([A-Z][a-z]
 
 class FakePipeline:
     """``code_many`` like eventwire.pipeline.Pipeline; ``delay`` seconds a document; a document
-    containing ``fail_on`` makes the whole call raise (to test that engines isolate it)."""
+    containing ``fail_on`` makes the whole call raise, and one containing ``hang_on`` makes it
+    loop forever (to test that engines isolate such documents)."""
 
-    def __init__(self, *, delay: float = 0.0, fail_on: str | None = None,
+    def __init__(self, *, delay: float = 0.0, fail_on: str | None = None, hang_on: str | None = None,
                  max_chars: int = 1_000_000, min_words: int = 3):
         self.delay = delay
         self.fail_on = fail_on
+        self.hang_on = hang_on
         self.max_chars = max_chars
         self.min_words = min_words
 
@@ -38,6 +40,9 @@ class FakePipeline:
         documents = list(documents)
         if self.fail_on and any(self.fail_on in d.text for d in documents):
             raise RuntimeError(f"fake failure on {self.fail_on!r}")
+        if self.hang_on and any(self.hang_on in d.text for d in documents):
+            while True:  # a stage stuck in a loop
+                time.sleep(0.01)
         for document in documents:
             if self.delay:
                 time.sleep(self.delay)

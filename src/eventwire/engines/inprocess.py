@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .base import Engine, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory, chunked, code_chunk
+from .base import (DEFAULT_TIMEOUT, Engine, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory,
+                   chunked, code_chunk)
 
 
 class InProcessEngine(Engine):
     name = "inprocess"
 
     def __init__(self, pipeline: PipelineLike | PipelineFactory, *, chunk_size: int = 32,
-                 max_chunk_chars: int = 1_000_000):
+                 max_chunk_chars: int = 1_000_000, timeout: float | None = DEFAULT_TIMEOUT):
         self._factory = as_factory(pipeline)
         self._pipeline: PipelineLike | None = None
         self.chunk_size = chunk_size
         self.max_chunk_chars = max_chunk_chars
+        self.timeout = timeout  # seconds a document may take (None: no limit)
 
     @property
     def pipeline(self) -> PipelineLike:
@@ -25,4 +27,4 @@ class InProcessEngine(Engine):
 
     def code(self, items: Iterable[Keyed]) -> Iterator[Outcome]:
         for chunk in chunked(items, self.chunk_size, self.max_chunk_chars):
-            yield from code_chunk(self.pipeline, chunk)
+            yield from code_chunk(self.pipeline, chunk, self.timeout)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .base import (Engine, EngineError, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory,
+from .base import (DEFAULT_TIMEOUT, Engine, EngineError, Keyed, Outcome, PipelineFactory, PipelineLike, as_factory,
                    chunked, code_chunk)
 
 _pipeline: PipelineLike | None = None
@@ -45,10 +45,10 @@ def _init_worker(factory: PipelineFactory, parent: int) -> None:
         _start_error = f"{type(exc).__name__}: {exc}"
 
 
-def _work(chunk: list[Keyed]) -> list[Outcome]:
+def _work(chunk: list[Keyed], timeout: float | None) -> list[Outcome]:
     if _pipeline is None:
         raise EngineError(f"a worker could not build the pipeline: {_start_error}")
-    return code_chunk(_pipeline, chunk)
+    return code_chunk(_pipeline, chunk, timeout)
 
 
 class LocalEngine(Engine):
@@ -56,7 +56,7 @@ class LocalEngine(Engine):
 
     def __init__(self, pipeline: PipelineLike | PipelineFactory, *, workers: int | None = None,
                  chunk_size: int = 16, max_chunk_chars: int = 200_000, inflight: int | None = None,
-                 start_method: str = "spawn"):
+                 start_method: str = "spawn", timeout: float | None = DEFAULT_TIMEOUT):
         self.factory = as_factory(pipeline)
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.chunk_size = chunk_size
@@ -65,6 +65,7 @@ class LocalEngine(Engine):
         # back; a window of 4 chunks a worker keeps every worker busy meanwhile.
         self.inflight = inflight or self.workers * 4
         self.start_method = start_method
+        self.timeout = timeout  # seconds a document may take (None: no limit)
         self._executor: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -79,7 +80,7 @@ class LocalEngine(Engine):
         pending: deque[Future] = deque()
         try:
             for chunk in chunked(items, self.chunk_size, self.max_chunk_chars):
-                pending.append(pool.submit(_work, chunk))
+                pending.append(pool.submit(_work, chunk, self.timeout))
                 while len(pending) >= self.inflight:
                     yield from self._result(pending.popleft())
             while pending:
