@@ -90,7 +90,7 @@ def make_code(root: str | None, sector: str | None, org: str | None = None) -> s
             org if not sector or sector == "IGO" else f"{org}{sector}")
     if root and sector:
         return f"{root}{sector}"
-    return root
+    return root or sector  # a sector alone ("CVL") when the country is not known
 
 
 @dataclass

@@ -11,7 +11,9 @@ pronouns to their antecedent, and "they"/"he" in reported speech to the speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from ..config import Config
+from ..data import data_path
 from ..model import Actor, Article
 from .kb import ActorEntry, KnowledgeBase, load_knowledge_base, make_code, normalise
 
@@ -140,7 +142,28 @@ class ActorResolver:
                     if a.country and not a.org and (not countries_seen or countries_seen[-1].country != a.country):
                         countries_seen.append(a)
                 self._record_pair(tok, actors, mentions, pairs)
+        self._collectives(doc, mentions, excluded)
         return mentions
+
+    def _collectives(self, doc, mentions: Mentions, excluded) -> None:
+        """'dozens of protesters', 'a group of residents': the 'of' phrase names the actor."""
+        words = _collective_words()
+        for tok in doc:
+            if tok.lemma_.lower() not in words and tok.lower_ not in words:
+                continue
+            if excluded and excluded[0] <= tok.idx < excluded[1]:
+                continue
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is None or pobj.i not in mentions.by_head:
+                        continue
+                    start = min(t.idx for t in tok.subtree if t.i <= pobj.i)
+                    end = pobj.idx + len(pobj)
+                    mentions.by_head[tok.i] = [
+                        replace(a, text=doc.text[start:end], span=(start, end),
+                                explanation=f"{a.explanation}; '{tok.text} of …' names its members")
+                        for a in mentions.by_head[pobj.i]]
 
     def _record_pair(self, tok, actors, mentions, pairs) -> None:
         if tok.dep_ != "conj":
@@ -192,7 +215,7 @@ class ActorResolver:
         # Relative pronouns point at their antecedent ("Assad, whose forces ...").
         if lower in RELATIVE_PRONOUNS and tok.tag_ in ("WP", "WP$", "WDT"):
             clause = tok
-            while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+            while clause.dep_ not in ("relcl", "acl") and clause.head.i != clause.i:
                 clause = clause.head
             if clause.dep_ in ("relcl", "acl") and clause.head.i in mentions.by_head:
                 return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)),
@@ -362,6 +385,13 @@ class ActorResolver:
                                     explanation=f"pronoun {tok.text!r} -> speaker {a.text!r}")
                             for a in mentions.by_head[c.i]]
         return []
+
+
+@lru_cache(maxsize=1)
+def _collective_words() -> frozenset[str]:
+    path = data_path("actors/collectives.txt")
+    return frozenset(ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
 
 
 def _rank(entry: ActorEntry) -> int:

@@ -349,7 +349,7 @@ class EventExtractor:
                     how.append("subject: the actor inside the subject's phrase")
             if not out and subj[0].lower_ in ("which", "who", "that"):
                 clause = verb
-                while clause.dep_ not in ("relcl",) and clause.head is not clause:
+                while clause.dep_ not in ("relcl",) and clause.head.i != clause.i:
                     clause = clause.head
                 out = mentions.within(clause.head, max_depth=2) if clause.dep_ == "relcl" else []
                 if out:
@@ -358,16 +358,16 @@ class EventExtractor:
         if depth > 4:
             return []
         head = verb.head
-        if verb.dep_ == "ccomp" and head.lemma_.lower() in self.reporting and head is not verb:
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in self.reporting and head.i != verb.i:
             # a reported clause the parser left without a subject ("whose forces the UN says have
             # killed"): the nearest candidate is the reporting clause's subject
             how.append(f"subject: reported clause without one, taken from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
-        if verb.dep_ in ("xcomp", "advcl", "conj") and head is not verb:
+        if verb.dep_ in ("xcomp", "advcl", "conj") and head.i != verb.i:
             if verb.dep_ == "conj" and _disagree(verb, head):
                 # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.
                 up = head.head
-                while up.dep_ in ("ccomp", "conj") and up.head is not up and depth < 4:
+                while up.dep_ in ("ccomp", "conj") and up.head.i != up.i and depth < 4:
                     if not _disagree(verb, up.head):
                         break
                     up = up.head
@@ -415,7 +415,7 @@ class EventExtractor:
                 return True
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in self.future:
                 return True
-            if node.dep_ in ("xcomp", "conj") and node.head is not node:
+            if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
                 node = node.head
             else:
                 break
@@ -432,7 +432,7 @@ class EventExtractor:
                 if subj is not None and mentions.at(subj):
                     return mentions.at(subj)[0]
                 return None
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return quote_at(tok.idx) if quote_at else None
@@ -445,13 +445,29 @@ class EventExtractor:
                 own = [m for m in article.dates if _governing_clause(doc, m) == node.i]
                 if own:
                     m = own[0]
-                    return m.value, m.precision, "text" if node is tok else "reported"
-                if node.head is node:
+                    return m.value, m.precision, "text" if node.i == tok.i else "reported"
+                if node.head.i == node.i:
                     break
                 node = node.head
+        # A date set by an earlier sentence of the same paragraph ("On 4 May, ... . Police then ...").
+        sent = tok.sent
+        para_start = _paragraph_start(doc, sent.start)
+        earlier = [m for m in article.dates if para_start <= doc.char_span(*m.span, alignment_mode="expand").start < sent.start] \
+            if article.dates else []
+        if earlier:
+            m = earlier[-1]
+            return m.value, m.precision, "context"
         if article.published_date:
             return article.published_date.isoformat(), "day", "published"
         return None, None, None
+
+
+def _paragraph_start(doc, token_i: int) -> int:
+    """Index of the first token of the paragraph (blank-line separated) holding token_i."""
+    i = token_i
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
 
 
 def _governing_clause(doc, mention: DateMention) -> int | None:
@@ -465,7 +481,7 @@ def _governing_clause(doc, mention: DateMention) -> int | None:
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj"):
             tok = tok.head
             continue
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok.i
         tok = tok.head
     return None
