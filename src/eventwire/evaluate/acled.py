@@ -110,7 +110,7 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
         fallback = ev.location.country if ev and ev.location else None
         country_or_place.add(want in roots or (not (roots - {UNKNOWN}) and fallback == want))
         score_location(gold.location, ev, places)
-        severity, pats = event_errors(gold, pred, actors=False)
+        severity, pats = event_errors(gold, pred, actors=False, by_label=True)
         if ev is not None and want not in roots:
             severity += 1
             pats.append("actor 1 country missing" if not (roots - {UNKNOWN}) else "wrong actor 1 country")

@@ -42,7 +42,7 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
     for gold, pred in pairs:
         by_label.setdefault(gold.label, Counter())[item_label(gold, pred) if gold.scored else
                                                    (pred.events[0].label if pred.events else "NONE")] += 1
-        severity, pats = event_errors(gold, pred, actors=False)
+        severity, pats = event_errors(gold, pred, actors=False, by_label=True)
         patterns.update(pats)
         errors.append(ErrorCase(gold.id, gold.text, describe_gold(gold), pred.describe(), severity, pats))
     table = mappings()["case2021"]

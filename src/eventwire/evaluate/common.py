@@ -167,8 +167,10 @@ def describe_gold(item: GoldItem) -> str:
     return text
 
 
-def event_errors(item: GoldItem, pred: Prediction, *, actors: bool = True) -> tuple[float, list[str]]:
-    """How bad an item's output is (for ranking the worst errors) and the patterns it shows."""
+def event_errors(item: GoldItem, pred: Prediction, *, actors: bool = True, by_label: bool = False
+                 ) -> tuple[float, list[str]]:
+    """How bad an item's output is (for ranking the worst errors) and the patterns it shows.
+    ``by_label`` names the gold set's own label in the patterns (GRENADE, Riots / Mob violence)."""
     severity = 0.0
     patterns: list[str] = []
     if not item.scored:
@@ -179,15 +181,17 @@ def event_errors(item: GoldItem, pred: Prediction, *, actors: bool = True) -> tu
     if not item.events:
         if pred.events:
             severity += 3
-            patterns.append(f"event coded where none expected: {pred.events[0].label}")
+            where = f" ({item.label})" if by_label and item.label else ""
+            patterns.append(f"event coded where none expected{where}: {pred.events[0].label}")
         return severity, patterns
     gev = item.events[0]
+    name = item.label if by_label and item.label else gev.label
     if label not in gev.types:
         severity += 3
         if label == NONE:
-            patterns.append("no event coded")
+            patterns.append(f"no event coded: {name}" if by_label else "no event coded")
         else:
-            patterns.append(f"type {gev.label} coded as {label}")
+            patterns.append(f"type {name} coded as {label}")
     if len({e.label for e in pred.events}) > 1:
         severity += 0.5
         patterns.append("extra event types in the sentence")

@@ -135,6 +135,7 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
             if {a.root for a in gev.targets} - {a.root for a in ev.targets}:
                 sev += 1
                 pats.append("wrong or missing target root")
+        pats = list(dict.fromkeys(pats))
         patterns.update(pats)
         gold_text = "; ".join(f"{e.cameo} {describe_actors(e.sources)} -> {describe_actors(e.targets)}"
                               for e in gold.events) or "no events"
