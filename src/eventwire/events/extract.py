@@ -90,7 +90,7 @@ class EventExtractor:
                 if mentions.excluded and mentions.excluded[0] <= tok.idx < mentions.excluded[1]:
                     continue
                 trigger = None
-                if _purpose_clause(tok):
+                if _purpose_clause(tok) and not self._protest_verb(tok):
                     continue  # "attacked X to defend Y": an intention, not an event that happened
                 if self._demanded(tok) is not None:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
@@ -110,7 +110,7 @@ class EventExtractor:
                 if new and trigger.kind == "verb":
                     verb_triggers.add(tok.i)
                 events.extend(new)
-        return _dedupe(events)
+        return _dedupe(_protest_content(events))
 
     def _endorsement(self, verb) -> Trigger | None:
         """'X say(s) Y's plan is the only way forward': X endorses Y (a general reporting pattern)."""
@@ -126,6 +126,11 @@ class EventExtractor:
                     sense = Sense(lemma=verb.lemma_.lower(), cameo=self.endorse_code, source="lexicon.yaml endorsement_predicates")
                     return Trigger(c, sense, "endorse")
         return None
+
+    def _protest_verb(self, tok) -> bool:
+        """'blocked the road to protest against ...': the purpose is itself the act of protest."""
+        sense = self._sense(tok, self.d.verbs)
+        return bool(sense) and (sense.plover or self.d.code(sense.cameo).plover_type) == "PROTEST"
 
     def _demanded(self, verb):
         """The reporting verb above a clause with "must/should/has to", or None."""
@@ -535,6 +540,14 @@ def _quote_lookup(article: Article):
         return None
 
     return speaker_at
+
+
+def _protest_content(events: list[Event]) -> list[Event]:
+    """In a sentence where an actor protests, what it demands or denounces is the protest's
+    content ("workers gathered demanding better pay"), not separate verbal events."""
+    protests = {(e.sentence_index, e.actors[0].code) for e in events if e.type == "PROTEST"}
+    return [e for e in events if e.type == "PROTEST" or e.type not in ("REQUEST", "ACCUSE", "REJECT")
+            or (e.sentence_index, e.actors[0].code) not in protests]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
