@@ -576,3 +576,30 @@ def test_plover_gsr_sample_through_the_pipeline(pipeline):
     assert report.n_items == PLOVER_SAMPLE
     assert report.run["rejected"] == 0
     assert report.headline["event-type accuracy"] >= PLOVER_SAMPLE_FLOOR, report.to_markdown()
+
+
+def test_petr_gsr_scores_codings_by_root_and_full_code(tmp_path):
+    path = tmp_path / "gsr.xml"
+    path.write_text(PETR_XML)
+    one, two, _ = get_dataset("petr-gsr").read(path)
+    right = pred(PredEvent(type="CONSULT", cameo="043", sources=(PredActor("USA", "GOV"),), targets=(PredActor(ORG),)))
+    report = get_dataset("petr-gsr").score([(one, right), (two, pred(ev("ASSAULT", cameo="190")))])
+    assert report.headline["CAMEO root-code F1"] == pytest.approx(2 / 3)  # 04 right; 19 extra
+    assert report.headline["full-code F1"] == 0.0  # 043 is not 042
+    assert report.headline["dyad-event F1"] == pytest.approx(2 / 3)
+    assert report.metrics["no_event_sentences"] == {"quiet": 0, "n": 1}
+
+
+def test_petrarch_unit_pass_levels():
+    from eventwire.evaluate import petrarch_unit
+
+    item = GoldItem(id="x", text="t", category="DEMO", events=[
+        GoldEvent(types=("03",), cameo="031", sources=(GoldActor("ARN"),), targets=(GoldActor("GON", "GOV"),))])
+    coded = pred(PredEvent(type="CONSULT", cameo="040", sources=(PredActor("ARN"),), targets=(PredActor("GON", "GOV"),)),
+                 PredEvent(type="ACCUSE", cameo="111", sources=(PredActor("GON"),)))
+    verb = GoldItem(id="v", text="t", category="VERB", events=[])
+    r = petrarch_unit.score([(item, coded), (verb, pred())])
+    assert r.headline["gold actor pairs found (in-scope)"] == 1.0
+    assert r.headline["actor-coding pass rate (in-scope categories)"] == 0.0  # an extra event was coded
+    assert r.headline["record pass rate, full code (in-scope)"] == 0.0
+    assert r.headline["record pass rate, full code (all)"] == 0.5  # the VERB record passes, out of scope
