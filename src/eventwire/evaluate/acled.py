@@ -114,13 +114,15 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
         if ev is not None and want not in roots:
             severity += 1
             pats.append("actor 1 country missing" if not (roots - {UNKNOWN}) else "wrong actor 1 country")
-        if gold.date and not (ev and date_matches(gold.date.value, gold.date.precision, ev.date, ev.date_precision)):
+        # dates and places are only judged on a coded event ("no event coded" already says the rest)
+        if ev is not None and gold.date and not date_matches(gold.date.value, gold.date.precision, ev.date,
+                                                             ev.date_precision):
             severity += 0.5
-            pats.append("no date" if not (ev and ev.date) else "wrong date")
-        if gold.location and gold.location.country and not (ev and ev.location and
-                                                            ev.location.country == gold.location.country):
+            pats.append("event without a date" if not ev.date else "wrong date")
+        if ev is not None and gold.location and gold.location.country and not (
+                ev.location and ev.location.country == gold.location.country):
             severity += 0.5
-            pats.append("no location" if not (ev and ev.location) else "wrong location country")
+            pats.append("event without a location" if not ev.location else "wrong location country")
         patterns.update(pats)
         errors.append(ErrorCase(gold.id, gold.text, describe_gold(gold), pred.describe(), severity, pats))
     excluded = Counter(g.label for g, _ in pairs if not g.scored)
