@@ -603,3 +603,17 @@ def test_petrarch_unit_pass_levels():
     assert r.headline["actor-coding pass rate (in-scope categories)"] == 0.0  # an extra event was coded
     assert r.headline["record pass rate, full code (in-scope)"] == 0.0
     assert r.headline["record pass rate, full code (all)"] == 0.5  # the VERB record passes, out of scope
+
+
+def test_accuracy_floors_name_real_headline_figures():
+    from pathlib import Path
+
+    from eventwire.evaluate import datasets
+
+    floors = json.loads((Path(__file__).with_name("accuracy_floors.json")).read_text())
+    assert 0 < floors["tolerance"] <= 0.05
+    assert set(floors["datasets"]) == set(datasets())
+    for name, entry in floors["datasets"].items():
+        empty = get_dataset(name).score([])  # every scorer copes with no items
+        assert set(entry["floors"]) <= set(empty.headline), name
+        assert all(0.0 <= v <= 1.0 for v in entry["floors"].values())
