@@ -121,7 +121,8 @@ def locate_events(doc, article: Article, mentions, kb=None) -> None:
 
 
 def _with_country(actor, loc: Location):
-    if actor.country or actor.org or not actor.sector or not loc.country:
+    known_by_name_only = actor.code is None and actor.name is not None  # an unknown organisation
+    if actor.country or actor.org or not (actor.sector or known_by_name_only) or not loc.country:
         return actor
     return replace(actor, country=loc.country, code=make_code(loc.country, actor.sector),
                    explanation=f"{actor.explanation}; country from the event's place {loc.name!r}")

@@ -344,8 +344,8 @@ class ActorResolver:
             or head_sector or (ent_person is not None and tok.i in range(ent_person.start, ent_person.end)
                                and (country or org or sector))
         )
-        if not is_actor or not (country or org or sector):
-            return []
+        if not (is_actor and (country or org or sector)):
+            return self._unknown_organisation(tok, doc, tokens, mentions)
         demonym_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") \
             and tok.tag_ in ("NNS", "NNPS")  # "Palestinians blamed ...", "ethnic Albanians"
         if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
@@ -372,6 +372,19 @@ class ActorResolver:
                 if w.pos_ == "PROPN":
                     people.setdefault(normalise(w.text), actor)
         return [actor]
+
+    def _unknown_organisation(self, tok, doc, tokens, mentions) -> list[Actor]:
+        """A named organisation the dictionaries do not know ("the RPP", "Resistance Committees"):
+        an actor with no code yet; the event's place may later give it a country."""
+        if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "amod", "poss") or tok.ent_type_ not in ("ORG", "NORP"):
+            return []
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None or ent.root.i != tok.i:
+            return []
+        if mentions.excluded and mentions.excluded[0] <= ent.start_char < mentions.excluded[1]:
+            return []
+        return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
+                      explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
     def _pronoun(self, tok, mentions: Mentions) -> list[Actor]:
         """'they'/'he' as subject of reported speech refers to the speaker."""

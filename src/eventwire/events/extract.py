@@ -178,7 +178,7 @@ class EventExtractor:
             sources, targets = self._noun_participants(tok, sense, mentions, how)
         else:
             sources, targets = self._verb_participants(tok, sense, mentions, how, quote_at)
-        sources = [a for a in sources if a.root or a.sector]
+        sources = [a for a in sources if a.root or a.sector or a.name]
         if not sources:
             return []
         negated = self._negated(tok)
