@@ -22,7 +22,7 @@ SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "BUS",
            "REF", "REL", "LAB", "EDU", "IGO", "NGO")
 
 # Kinds of entry, in the order a name is preferred when it has several meanings.
-KIND_ORDER = ("user", "person", "org", "seat", "capital", "country", "adjective", "petrarch")
+KIND_ORDER = ("user", "person", "org", "seat", "capital", "country", "adjective", "petrarch", "region")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class ActorEntry:
     """One thing a name can denote."""
 
     names: tuple[str, ...]
-    kind: str  # country | adjective | capital | seat | org | person | petrarch | user
+    kind: str  # country | adjective | capital | seat | org | person | petrarch | user | region
     country: str | None = None
     org: str | None = None
     sector: str | None = None
@@ -275,9 +275,16 @@ def with_org_codes(entries: list[ActorEntry]) -> list[ActorEntry]:
             and e.sector in (None, "IGO") else e for e in entries]
 
 
+def load_regions(path: str | Path = "actors/regions.txt") -> list[ActorEntry]:
+    """World regions: matched as names only so that the names inside them are not."""
+    text = data_path(str(path)).read_text(encoding="utf-8")
+    names = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ActorEntry((name,), "region", source="regions.txt") for name in names]
+
+
 @lru_cache(maxsize=1)
 def builtin() -> KnowledgeBase:
-    entries = load_countries() + load_organisations()
+    entries = load_countries() + load_organisations() + load_regions()
     if data_path("actors/people.tsv").exists():
         entries += load_people()
     return KnowledgeBase(with_org_codes(entries), load_sectors())

@@ -121,6 +121,7 @@ class ActorResolver:
             if entries and all(e.kind == "person" for e in entries) and any(
                     t.ent_type_ in NOT_PEOPLE for t in span):
                 continue  # "May" the month, "Rice" the crop: a surname only where it names a person
+            entries = [e for e in entries if e.kind != "region"]  # a region blocks, it codes nothing
             if entries:
                 for tok in span:
                     span_at[tok.i] = (span, entries)
