@@ -78,6 +78,7 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
     places = PlaceScores()
     matched = Rate()
     any_place = Rate()  # gold place named by any coded event's location
+    given_event = Rate()  # gold place named, over the items whose gold verb was coded
     errors, patterns = [], Counter()
     for gold, pred in pairs:
         ev, found = event_for(gold, pred)
@@ -90,6 +91,8 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
             severity += 0.5
         if gold.location:
             any_place.add(any(e.location and name_matches(gold.location.names, e.location.name) for e in pred.events))
+            if found:
+                given_event.add(loc is not None and name_matches(gold.location.names, loc.name))
             if loc is None:
                 pats.append("no location coded")
                 severity += 2
@@ -109,12 +112,16 @@ def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:
         headline={"location accuracy (gold place named)": places.name.value,
                   "no place where gold has none": places.no_place.value,
                   "gold verb coded as an event": matched.value,
-                  "gold place named by any event": any_place.value},
-        metrics={"location": places.to_dict(), "verb_coded": matched.to_dict(), "any_event_place": any_place.to_dict()},
+                  "gold place named by any event": any_place.value,
+                  "location accuracy where the gold verb was coded": given_event.value},
+        metrics={"location": places.to_dict(), "verb_coded": matched.to_dict(), "any_event_place": any_place.to_dict(),
+                 "location_given_event": given_event.to_dict()},
         tables=[place_table(places, "Location of the gold event"),
                 Table("Coverage", ["figure", "rate", "correct", "gold"],
                       [["gold verb coded as an event", matched.value, matched.correct, matched.n],
-                       ["gold place named by any coded event", any_place.value, any_place.correct, any_place.n]])],
+                       ["gold place named by any coded event", any_place.value, any_place.correct, any_place.n],
+                       ["gold place named, where the gold verb was coded", given_event.value, given_event.correct,
+                        given_event.n]])],
         notes=["The event compared is the coded event whose trigger is the gold verb, else the sentence's first "
                "coded event.",
                "A place is correct when the coded location's name (or admin1) equals one of the gold LOCATION "
