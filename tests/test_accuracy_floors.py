@@ -4,7 +4,8 @@ Each test codes one gold set and fails when a guarded figure falls below its rec
 ``tests/accuracy_floors.json`` minus the tolerance. Floors only rise: after an improvement, run
 ``EVENTWIRE_RAISE_FLOORS=1 make accuracy`` to record the new figures (a floor is never lowered by
 that; lowering one is a decision written in the commit message). The floors guard aggregate
-figures only, never the output of any single record.
+figures only, never the output of any single record. With ``EVENTWIRE_ACCURACY_REPORTS=DIR`` the
+full reports are written there too (``DIR/<dataset>.md`` and ``.json``), as docs/accuracy.md uses.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ def _check(name: str, pipeline=None) -> None:
                     f"(now {benchmarks_dir()})")
     report = evaluate(name, path, limit=entry.get("limit"), pipeline=pipeline)
     measured = {figure: report.headline[figure] for figure in entry["floors"]}
+    if os.environ.get("EVENTWIRE_ACCURACY_REPORTS"):
+        out = Path(os.environ["EVENTWIRE_ACCURACY_REPORTS"])
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{name}.md").write_text(report.to_markdown(), encoding="utf-8")
+        (out / f"{name}.json").write_text(report.to_json(), encoding="utf-8")
     print(f"\n{name}: " + ", ".join(f"{k} {v:.3f}" for k, v in measured.items()))
     if os.environ.get("EVENTWIRE_RAISE_FLOORS"):
         _raise_floors(name, measured)
