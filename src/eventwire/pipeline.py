@@ -88,14 +88,14 @@ class Pipeline:
     # -- many documents -----------------------------------------------------------------------
     def code_many(self, documents: Iterable[Document]) -> Iterator[Article | Rejected]:
         """Code a stream of documents; every input comes out as an Article or a Rejected."""
-        pending: list[tuple[Document, clean_stage.CleanPage]] = []
+        pending: list[tuple[Document, clean_stage.CleanPage | Rejected]] = []
         for document in documents:
             try:
                 page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
                                                   min_words=self.config.min_words)
                 clean_stage.check_english(page.text, self.config.min_english)
             except InputError as exc:
-                yield Rejected(document.id, exc.reason, exc.detail, document.source)
+                pending.append((document, Rejected(document.id, exc.reason, exc.detail, document.source)))
                 continue
             pending.append((document, page))
             if len(pending) >= self.config.batch_size:
@@ -105,8 +105,14 @@ class Pipeline:
             yield from self._flush(pending)
 
     def _flush(self, pending: list) -> Iterator[Article | Rejected]:
-        texts = [parse_text(page) for _, page in pending]
-        for (document, page), doc in zip(pending, self.nlp.pipe(texts)):
+        """Parse a batch with nlp.pipe and yield every outcome in input order."""
+        pages = [page for _, page in pending if not isinstance(page, Rejected)]
+        docs = iter(self.nlp.pipe([parse_text(page) for page in pages]))
+        for document, page in pending:
+            if isinstance(page, Rejected):
+                yield page
+                continue
+            doc = next(docs)
             try:
                 yield self._code_page(document, page, doc)
             except Exception as exc:  # a bug on one document must not end the run

@@ -267,7 +267,8 @@ class EventExtractor:
             if targets:
                 how.append("recipient: direct object")
         if not targets and sense.target != "none":
-            for o in dobj + [g for p in preps for g in p.children if g.dep_ == "pobj"]:
+            recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
+            for o in dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]:
                 inner = _rooted(mentions.within(o))
                 if inner:
                     targets = [_weak(inner[0])]
