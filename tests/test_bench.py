@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -52,15 +53,19 @@ def measure(cmd: list[str], timeout: float = 3600) -> tuple[float, int, str]:
     """Run a command; return (seconds, peak summed RSS of its process tree in MB, stderr)."""
     env = dict(os.environ, PYTHONPATH=str(SRC) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
-        if time.monotonic() - start > timeout:
-            proc.kill()
-            raise TimeoutError(cmd)
-        time.sleep(0.1)
-    return time.monotonic() - start, peak // 1024, proc.stderr.read()
+    # stderr goes to a file: a pipe read only at the end fills up (64 KB of rejection lines)
+    # and blocks the run.
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            if time.monotonic() - start > timeout:
+                proc.kill()
+                raise TimeoutError(cmd)
+            time.sleep(0.1)
+        err.seek(0)
+        return time.monotonic() - start, peak // 1024, err.read()
 
 
 def sample(path: Path, n: int) -> Path:
