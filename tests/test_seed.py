@@ -40,7 +40,7 @@ def matches(event, rule: dict, *, strict: bool = True) -> bool:
     if "target" in rule and not _ok(event.target_root, rule["target"]):
         return False
     if strict:
-        if "source_sector" in rule and event.actors[0].sector != rule["source_sector"]:
+        if "source_sector" in rule and (not event.actors or event.actors[0].sector != rule["source_sector"]):
             return False
         if "date" in rule and event.date != rule["date"]:
             return False
@@ -51,7 +51,7 @@ def matches(event, rule: dict, *, strict: bool = True) -> bool:
 
 
 def describe(events) -> str:
-    return "\n".join(f"  [{e.sentence_index}] {e.source_root}/{e.actors[0].sector} {e.type} "
+    return "\n".join(f"  [{e.sentence_index}] {e.source_root}/{e.actors[0].sector if e.actors else None} {e.type} "
                      f"{e.target_root} {e.date} ({e.trigger}) :: {e.sentence[:60]}" for e in events)
 
 

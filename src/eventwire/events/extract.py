@@ -41,6 +41,7 @@ class EventExtractor:
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
         self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
         self.demand = dictionaries.words("demand_markers")
+        self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
 
     @classmethod
@@ -179,8 +180,13 @@ class EventExtractor:
         else:
             sources, targets = self._verb_participants(tok, sense, mentions, how, quote_at)
         sources = [a for a in sources if a.root or a.sector or a.name]
+        agentless = False
         if not sources:
-            return []
+            # "Three soldiers were killed": an assault whose perpetrator the text does not name
+            # is still an event; its source is left empty rather than guessed.
+            if not (trig.kind == "verb" and targets and _passive_without_agent(tok)):
+                return []
+            agentless = True
         negated = self._negated(tok)
         code = sense.cameo
         if negated and sense.negated_cameo:
@@ -191,6 +197,8 @@ class EventExtractor:
         cameo = self.d.code(code)
         plover = sense.plover or cameo.plover_type
         if not plover:
+            return []
+        if agentless and plover not in self.agentless:
             return []
         mode = sense.mode or cameo.plover_mode
         attribution = self._attribution(tok, mentions, quote_at)
@@ -203,17 +211,19 @@ class EventExtractor:
             pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.code != b.code]
             how.append("reciprocal: coordinated actors act on each other")
         else:
-            pairs = [(a, b) for a in sources for b in (targets or [None])]
+            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])]
+            if agentless:
+                how.append("passive without an agent: the source is not stated")
         out = []
         for src, tgt in pairs:
-            if tgt is not None and tgt.code == src.code and tgt.root == src.root:
+            if src is not None and tgt is not None and tgt.code == src.code and tgt.root == src.root:
                 continue
             trigger_tokens = [tok] + [c for c in tok.children if c.dep_ in ("prt",)]
             out.append(Event(
                 article_id=article.id, sentence_index=sent_i, sentence=sentence.text,
                 section=sentence.section, type=plover, mode=mode, cameo=cameo.code,
                 cameo_name=cameo.name, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
-                actors=[src], recipients=[tgt] if tgt is not None else [],
+                actors=[src] if src is not None else [], recipients=[tgt] if tgt is not None else [],
                 trigger=" ".join(t.text for t in sorted(trigger_tokens, key=lambda t: t.i)),
                 trigger_span=(tok.idx, tok.idx + len(tok)), date=date, date_precision=precision,
                 date_source=date_source, negated=negated, future=future, attribution=attribution,
@@ -493,6 +503,16 @@ def _governing_clause(doc, mention: DateMention) -> int | None:
     return None
 
 
+def _passive_without_agent(tok) -> bool:
+    children = list(tok.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
+        c.dep_ == "agent" for c in children)
+
+
+def _source_code(e: Event) -> str | None:
+    return e.actors[0].code if e.actors else None
+
+
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -546,20 +566,20 @@ def _quote_lookup(article: Article):
 def _protest_content(events: list[Event]) -> list[Event]:
     """In a sentence where an actor protests, what it demands or denounces is the protest's
     content ("workers gathered demanding better pay"), not separate verbal events."""
-    protests = {(e.sentence_index, e.actors[0].code) for e in events if e.type == "PROTEST"}
+    protests = {(e.sentence_index, _source_code(e)) for e in events if e.type == "PROTEST"}
     return [e for e in events if e.type == "PROTEST" or e.type not in ("REQUEST", "ACCUSE", "REJECT")
-            or (e.sentence_index, e.actors[0].code) not in protests]
+            or (e.sentence_index, _source_code(e)) not in protests]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
     """Drop repeats, and an event without a recipient where the same source and code in the same
     sentence has one ("oppose intervention in Syria and oppose regime change")."""
-    with_target = {(e.sentence_index, e.type, e.actors[0].code) for e in events if e.recipients}
-    events = [e for e in events if e.recipients or (e.sentence_index, e.type, e.actors[0].code) not in with_target]
+    with_target = {(e.sentence_index, e.type, _source_code(e)) for e in events if e.recipients}
+    events = [e for e in events if e.recipients or (e.sentence_index, e.type, _source_code(e)) not in with_target]
     seen = set()
     out = []
     for e in events:
-        key = (e.sentence_index, e.trigger_span, e.cameo, e.actors[0].code,
+        key = (e.sentence_index, e.trigger_span, e.cameo, _source_code(e),
                e.recipients[0].code if e.recipients else None,
                e.actors[0].span if e.actors else None)
         if key in seen:
