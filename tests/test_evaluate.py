@@ -567,7 +567,7 @@ def test_real_petrarch_validation_dictionaries_parse():
 
 # -- a small sample through the real pipeline (fast; the full sets run under `make accuracy`) ------
 PLOVER_SAMPLE = 40
-PLOVER_SAMPLE_FLOOR = 0.25  # event-type accuracy on the first 40 sentences; rises with the pipeline
+PLOVER_SAMPLE_FLOOR = 0.40  # event-type accuracy on the first 40 (AGREE) sentences was 0.475; it only rises
 
 
 def test_plover_gsr_sample_through_the_pipeline(pipeline):

@@ -51,10 +51,19 @@ def code_items(items: list[GoldItem], pipeline) -> list[Prediction]:
 
 
 def git_commit(cwd: Path | None = None) -> str | None:
+    """The checkout's commit, with ``+dirty`` when the package's source differs from it (the
+    figures then come from uncommitted code)."""
+    where = cwd or Path(__file__).resolve().parent
     try:
         res = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                             cwd=cwd or Path(__file__).resolve().parent, timeout=10)
-        return res.stdout.strip() or None
+                             cwd=where, timeout=10)
+        commit = res.stdout.strip() or None
+        if commit:
+            dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no", "--", "."],
+                                   capture_output=True, text=True, cwd=where.parent, timeout=10)
+            if dirty.stdout.strip():
+                commit += "+dirty"
+        return commit
     except (OSError, subprocess.SubprocessError):
         return None
 
