@@ -46,7 +46,10 @@ def read(path: str | Path, limit: int | None = None, *, all_sources: bool = Fals
     for rec in _records(Path(path)):
         if not all_sources and rec.get("source") != GOLD_SOURCE:
             continue
-        spans = rec.get("spans") or []
+        text = rec.get("text") or ""
+        # the slim file gives each span's text; the original zip gives offsets only
+        spans = [{**s, "text": s.get("text") or text[s.get("start", 0):s.get("end", 0)]}
+                 for s in rec.get("spans") or []]
         verbs = [s for s in spans if s.get("label") == "VERB"]
         if not verbs or not rec.get("text"):
             continue
@@ -55,7 +58,8 @@ def read(path: str | Path, limit: int | None = None, *, all_sources: bool = Fals
         n += 1
         verb = verbs[0]
         places = tuple(dict.fromkeys(s["text"] for s in spans if s.get("label") == "LOCATION" and s.get("text")))
-        yield GoldItem(id=str(rec.get("id")).strip(), text=rec["text"], events=[], scored=False,
+        rec_id = next((rec[k] for k in ("id", "_id", "doc_id") if rec.get(k) is not None), n)
+        yield GoldItem(id=str(rec_id).strip(), text=text, events=[], scored=False,
                        label=verb.get("text", ""), trigger=(verb.get("start", 0), verb.get("end", 0)),
                        trigger_text=verb.get("text"), location=GoldLocation(names=places) if places else None)
 
