@@ -617,3 +617,15 @@ def test_accuracy_floors_name_real_headline_figures():
         empty = get_dataset(name).score([])  # every scorer copes with no items
         assert set(entry["floors"]) <= set(empty.headline), name
         assert all(0.0 <= v <= 1.0 for v in entry["floors"].values())
+
+
+def test_event_location_reads_the_original_zip(tmp_path):
+    import zipfile
+
+    recs = [{"_id": "z1", "source": "RELABEL", "text": "Rebels attacked Gamma on Sunday.",
+             "spans": [{"start": 7, "end": 15, "label": "VERB"}, {"start": 16, "end": 21, "label": "LOCATION"}]}]
+    path = tmp_path / "labeled_text.jsonl.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("labeled_text.jsonl", json.dumps(recs))  # one JSON array, as the original
+    (item,) = get_dataset("event-location").read(path)
+    assert (item.id, item.trigger_text, item.location.names) == ("z1", "attacked", ("Gamma",))
