@@ -47,7 +47,7 @@ class _Places:
     def __init__(self, doc, kb, context, gaz):
         self.found: list[tuple[object, Location]] = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_ENTS:
+            if ent.label_ not in PLACE_ENTS or not _locative(ent.root):
                 continue
             loc = _resolve_place(ent.text, kb, context, gaz)
             if loc is not None:
@@ -82,6 +82,21 @@ class _Places:
             ent, loc = earlier[-1]
             return loc, f"{ent.text!r} earlier in the paragraph"
         return None, ""
+
+
+def _locative(tok) -> bool:
+    """A place named as where something happened ("in Mosul", "near the town of Kharkiv",
+    "Kabul, Afghanistan"), not a country acting as subject or object."""
+    for _ in range(5):
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head  # "the town of Samarra", "the outskirts of Kyiv"
+            continue
+        if tok.dep_ not in ("appos", "compound", "conj", "npadvmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _paragraph_start(doc, token_i: int) -> int:

@@ -47,7 +47,11 @@ class Mentions:
         """Actors in the phrase governed by ``token`` (breadth first, nearest first)."""
         found: list[Actor] = []
         weak: list[Actor] = []
-        frontier = [(c, 1) for c in token.children if c.dep_ not in skip_deps]
+
+        def keep(c) -> bool:
+            return c.dep_ not in skip_deps
+
+        frontier = [(c, 1) for c in token.children if keep(c)]
         seen = set()
         while frontier:
             tok, depth = frontier.pop(0)
@@ -58,7 +62,7 @@ class Mentions:
                 found.extend(self.by_head[tok.i])
                 continue
             weak.extend(self.modifiers.get(tok.i, []))
-            frontier.extend((c, depth + 1) for c in tok.children if c.dep_ not in skip_deps)
+            frontier.extend((c, depth + 1) for c in tok.children if keep(c))
         if not found and token.i in self.modifiers:
             return []
         return found or weak

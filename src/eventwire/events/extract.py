@@ -101,7 +101,8 @@ class EventExtractor:
                         trigger = Trigger(tok, sense, "verb")
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
                     trigger = self._endorsement(tok) or self._demand_trigger(tok)
-                if tok.pos_ == "NOUN" and trigger is None:
+                if tok.pos_ == "NOUN" and trigger is None and not _purpose_clause(tok.head) \
+                        and self._demanded(tok.head) is None:
                     sense = self._sense(tok, self.d.nouns)
                     if sense and tok.head.i not in verb_triggers:
                         trigger = Trigger(tok, sense, "noun")
