@@ -12,6 +12,7 @@ of the dateline: a Beijing dateline says where the story was filed, not whose po
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .actors.kb import make_code
 from .model import Article, Location
@@ -20,7 +21,9 @@ PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", 
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
+@lru_cache(maxsize=1)
 def _gazetteer():
+    """One gazetteer per process: loading it takes a second and some 40 MB."""
     try:
         from .gazetteer import Gazetteer
     except ImportError:  # the gazetteer is optional; the dictionaries still know capitals
