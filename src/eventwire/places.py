@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .actors.kb import make_code
 from .model import Article, Location
+from .nlp import paragraph_start
 
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "from")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
@@ -79,7 +80,7 @@ class _Places:
                 return loc, f"{ent.text!r} in the clause's phrase"
             if any(a.i in above for a in ent.root.ancestors):
                 return loc, f"{ent.text!r} in a governing clause"
-        para = _paragraph_start(verb.doc, sent.start)
+        para = paragraph_start(verb.doc, sent.start)
         earlier = [(ent, loc) for ent, loc in self.found if para <= ent.start < sent.start]
         if earlier:
             ent, loc = earlier[-1]
@@ -100,13 +101,6 @@ def _locative(tok) -> bool:
             return False
         tok = tok.head
     return False
-
-
-def _paragraph_start(doc, token_i: int) -> int:
-    i = token_i
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
 
 
 def locate_events(doc, article: Article, mentions, kb=None) -> None:

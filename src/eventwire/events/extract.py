@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..model import Actor, Article, DateMention, Event
+from ..nlp import paragraph_start
 from .dictionary import Dictionaries, Sense, load_dictionaries
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -468,7 +469,7 @@ class EventExtractor:
                 node = node.head
         # A date set by an earlier sentence of the same paragraph ("On 4 May, ... . Police then ...").
         sent = tok.sent
-        para_start = _paragraph_start(doc, sent.start)
+        para_start = paragraph_start(doc, sent.start)
         earlier = [m for m in article.dates if para_start <= doc.char_span(*m.span, alignment_mode="expand").start < sent.start] \
             if article.dates else []
         if earlier:
@@ -477,14 +478,6 @@ class EventExtractor:
         if article.published_date:
             return article.published_date.isoformat(), "day", "published"
         return None, None, None
-
-
-def _paragraph_start(doc, token_i: int) -> int:
-    """Index of the first token of the paragraph (blank-line separated) holding token_i."""
-    i = token_i
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
 
 
 def _governing_clause(doc, mention: DateMention) -> int | None:
