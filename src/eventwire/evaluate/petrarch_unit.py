@@ -43,9 +43,10 @@ def _actor_key(root: str, sector: str | None) -> tuple[str, str | None]:
     return (root, None if root == ORG else sector)  # an organisation's code already says what it is
 
 
-def _gold_codings(gold: GoldItem, *, level: str) -> Counter:
+def _codings(events, *, level: str) -> Counter:
+    """(source, target[, code]) keys of gold or coded events, counted, at one scoring level."""
     out = Counter()
-    for e in gold.events:
+    for e in events:
         s = e.sources[0] if e.sources else None
         t = e.targets[0] if e.targets else None
         key_s = _actor_key(s.root, s.sector) if s else None
@@ -55,20 +56,14 @@ def _gold_codings(gold: GoldItem, *, level: str) -> Counter:
         else:
             out[(key_s, key_t, e.cameo if level == "full" else (e.cameo or "")[:2])] += 1
     return out
+
+
+def _gold_codings(gold: GoldItem, *, level: str) -> Counter:
+    return _codings(gold.events, level=level)
 
 
 def _pred_codings(pred: Prediction, *, level: str) -> Counter:
-    out = Counter()
-    for e in pred.events:
-        s = e.sources[0] if e.sources else None
-        t = e.targets[0] if e.targets else None
-        key_s = _actor_key(s.root, s.sector) if s else None
-        key_t = _actor_key(t.root, t.sector) if t else None
-        if level == "actors":
-            out[(key_s, key_t)] += 1
-        else:
-            out[(key_s, key_t, e.cameo if level == "full" else (e.cameo or "")[:2])] += 1
-    return out
+    return _codings(pred.events, level=level)
 
 
 def score(pairs: list[tuple[GoldItem, Prediction]], path: str = "") -> Report:

@@ -122,31 +122,33 @@ def expand(location: str, ignored: Callable[[str], None] | None = None) -> Itera
         yield kind_of(location) or "feed", location
         return
     if _is_glob(location):
-        for path in sorted(glob.iglob(location, recursive=True)):
-            if os.path.isdir(path):
-                continue
-            kind = kind_of(path)
-            if kind is None:
-                if ignored:
-                    ignored(path)
-                continue
-            yield kind, path
+        paths = (p for p in sorted(glob.iglob(location, recursive=True)) if not os.path.isdir(p))
+        yield from _classified(paths, ignored)
         return
     if os.path.isdir(location):
-        for root, dirs, names in os.walk(location):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(names):
-                if name.startswith("."):
-                    continue
-                path = os.path.join(root, name)
-                kind = kind_of(path)
-                if kind is None:
-                    if ignored:
-                        ignored(path)
-                    continue
-                yield kind, path
+        yield from _classified(_walk(location), ignored)
         return
     yield kind_of(location) or "text", location
+
+
+def _walk(directory: str):
+    """Files below a directory in a stable order, hidden files and folders left out."""
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def _classified(paths, ignored):
+    """(kind, path) for each path of a readable kind; the others are reported to ``ignored``."""
+    for path in paths:
+        kind = kind_of(path)
+        if kind is None:
+            if ignored:
+                ignored(path)
+            continue
+        yield kind, path
 
 
 def read_inputs(inputs: Iterable[str], options: IngestOptions | None = None,
