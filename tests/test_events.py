@@ -108,3 +108,32 @@ def test_user_verb_dictionary_adds_a_trigger(tmp_path):
     e = [e for e in after.events if e.trigger.startswith("snub")][0]
     assert (e.source_root, e.type, e.target_root) == ("IND", "REJECT", "PAK")
     assert "mine.yaml" in e.explanation
+
+
+def test_promised_acts_are_coded_as_intents(code):
+    # a cooperative act that is only offered is an intent to cooperate (CAMEO 03x, PLOVER AGREE)
+    e = first(code("Egypt is ready to send peacekeepers to Sudan, its foreign minister said."), "AGREE")
+    assert e.source_root == "EGY" and e.cameo.startswith("03") and e.future
+    assert "intent" in e.explanation
+    # a hostile one is a threat (13x)
+    e = first(code("The European Union would impose sanctions on Iran."), "THREATEN")
+    assert (e.target_root, e.cameo) == ("IRN", "1312") and e.actors[0].org
+    # the same act, done, keeps its own code
+    assert first(code("The European Union imposed sanctions on Iran."), "SANCTION").cameo == "163"
+    # with an "unless" condition it is an ultimatum
+    e = first(code("Nigeria will withdraw its troops from Chad unless the rebels disarm."), "THREATEN")
+    assert e.cameo == "139" and e.source_root == "NGA"
+
+
+def test_a_condition_is_not_an_event(code):
+    a = code("Norway will defend Saudi Arabia if it is attacked.")
+    assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_it_in_reported_speech_is_the_speaker(code):
+    e = first(code("Switzerland said it had expelled two Russian diplomats."), "SANCTION")
+    assert e.source_root == "CHE" and e.target_root == "RUS"
+    assert "pronoun" in e.actors[0].explanation
+    # and 'it' as a later subject is the nearest earlier subject that is not a person
+    a = code("Japan halted aid to Serbia on Monday. It also recalled its ambassador from Belgrade.")
+    assert {e.source_root for e in a.events} == {"JPN"}

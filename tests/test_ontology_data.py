@@ -151,4 +151,12 @@ def test_lexicon_lists():
     verbs = _load("events/verbs.yaml")
     for lemma in ("deny", "warn", "threaten", "accuse", "declare", "reject"):
         assert lemma in verbs and lemma not in lex["reporting_verbs"], lemma
-    assert lex["endorsement_cameo"] in {row["code"] for row in load_tsv("ontology/cameo.tsv")}
+    codes = {row["code"] for row in load_tsv("ontology/cameo.tsv")}
+    assert lex["endorsement_cameo"] in codes
+    # every intent mapping goes from a real act to a real 03x/13x intent code
+    intents = lex["intent_cameo"]
+    assert intents
+    for act, intent in intents.items():
+        assert act in codes and intent in codes, (act, intent)
+        assert intent[:2] in ("03", "13") and act[:2] not in ("03", "13"), (act, intent)
+    assert lex["ultimatum_cameo"] in codes

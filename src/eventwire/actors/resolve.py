@@ -5,7 +5,8 @@ countries, capitals, seats of power and organisations (knowledge base), people (
 table by the article's date, or an earlier full mention in the same article), and role nouns and
 titles for the sector ("Russian President" -> RUS + GOV). Later mentions are resolved within the
 article: a surname to its earlier full mention, "both countries" to the pair just named, relative
-pronouns to their antecedent, and "they"/"he" in reported speech to the speaker.
+pronouns to their antecedent, subject pronouns in reported speech to the speaker, and a subject
+'it'/'he'/'she' elsewhere to the nearest earlier subject that agrees.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ NP_DEPS = {"compound", "amod", "poss", "nmod", "nummod", "flat", "case", "det", 
 # Entity types that show a capitalised surname-like word is something else ("May" the month).
 NOT_PEOPLE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT", "GPE", "LOC",
               "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
-PERSONAL_PRONOUNS = {"they", "he", "she", "them", "him", "her"}
+PERSONAL_PRONOUNS = {"they", "he", "she", "it", "them", "him", "her"}
+# Clause links a subject pronoun looks up through to find the clause that reports it.
+PRONOUN_CLAUSE_UP = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 PAIR_NOUNS = {"country", "side", "nation", "government", "state", "leader", "party"}
 
@@ -392,16 +395,51 @@ class ActorResolver:
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
     def _pronoun(self, tok, mentions: Mentions) -> list[Actor]:
-        """'they'/'he' as subject of reported speech refers to the speaker."""
+        """A subject pronoun: in reported speech, the speaker ("Syria says it will ...", "they
+        said they had ..."); else 'it'/'he'/'she' take the nearest earlier subject of the same or
+        the previous sentence that agrees ('it' a country or organisation, 'he'/'she' a person)."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []
+        lower = tok.lower_
+
+        def agrees(head) -> bool:
+            person = head.ent_type_ == "PERSON"
+            if lower == "it":
+                return not person and head.tag_ in ("NN", "NNP")
+            if lower in ("he", "she"):
+                return person or (head.pos_ == "NOUN" and head.tag_ == "NN")
+            return True
+
+        def resolved(a: Actor, why: str) -> Actor:
+            return replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)),
+                           explanation=f"pronoun {tok.text!r} -> {why} {a.text!r}")
+
         clause = tok.head
-        if clause.dep_ in ("ccomp",) and clause.head.pos_ == "VERB":
-            for c in clause.head.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i in mentions.by_head and c.i != tok.i:
-                    return [replace(a, text=tok.text, span=(tok.idx, tok.idx + len(tok)),
-                                    explanation=f"pronoun {tok.text!r} -> speaker {a.text!r}")
-                            for a in mentions.by_head[c.i]]
+        for _ in range(4):
+            if clause.dep_ in ("ccomp", "parataxis") and clause.head.pos_ in ("VERB", "AUX"):
+                for c in clause.head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in mentions.by_head and c.i != tok.i:
+                        if not agrees(c):
+                            return []
+                        return [resolved(a, "speaker") for a in mentions.by_head[c.i]]
+            if clause.dep_ not in PRONOUN_CLAUSE_UP or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if lower not in ("it", "he", "she"):
+            return []
+        # the nearest earlier subject: this sentence first, then the one before
+        sent = tok.sent
+        start = sent.start
+        if start > 0:
+            start = tok.doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            cand = tok.doc[i]
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.i in mentions.by_head:
+                if cand.lower_ in PERSONAL_PRONOUNS and cand.lower_ != lower:
+                    continue
+                if not agrees(cand) and cand.lower_ != lower:
+                    return []
+                return [resolved(a, "earlier subject") for a in mentions.by_head[cand.i]]
         return []
 
 

@@ -44,6 +44,9 @@ class EventExtractor:
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
+        self.intent = {str(k): str(v) for k, v in (dictionaries.lexicon.get("intent_cameo") or {}).items()}
+        self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
+        self.conditions = dictionaries.words("condition_marks")
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -92,8 +95,10 @@ class EventExtractor:
                 if mentions.excluded and mentions.excluded[0] <= tok.idx < mentions.excluded[1]:
                     continue
                 trigger = None
-                if _purpose_clause(tok) and not self._protest_verb(tok):
+                if _in_purpose_clause(tok) and not self._protest_verb(tok):
                     continue  # "attacked X to defend Y": an intention, not an event that happened
+                if self._condition(tok):
+                    continue  # "... if it is attacked": a condition, not an event
                 if self._demanded(tok) is not None:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
@@ -196,14 +201,24 @@ class EventExtractor:
             how.append(f"negated, so coded as {code}")
             negated = False
         future = self._future(tok)
+        intended = False
+        if future and not negated and trig.kind == "verb":
+            intent = self._intent(tok, code)
+            if intent != code:
+                how.append(f"promised or planned, not done: {code} coded as the intent {intent}")
+                code, intended = intent, True
         cameo = self.d.code(code)
-        plover = sense.plover or cameo.plover_type
+        plover = cameo.plover_type if intended else sense.plover or cameo.plover_type
         if not plover:
             return []
+        attribution = self._attribution(tok, mentions, quote_at)
+        if agentless and intended and attribution is not None and attribution.root:
+            # "X said ten diplomats will be expelled": the speaker announces the act
+            sources, agentless = [attribution], False
+            how.append(f"planned act without an agent: the source is its announcer {attribution.text!r}")
         if agentless and plover not in self.agentless:
             return []
-        mode = sense.mode or cameo.plover_mode
-        attribution = self._attribution(tok, mentions, quote_at)
+        mode = cameo.plover_mode if intended else sense.mode or cameo.plover_mode
         date, precision, date_source = self._date(tok, article, doc)
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
@@ -381,7 +396,7 @@ class EventExtractor:
             # killed"): the nearest candidate is the reporting clause's subject
             how.append(f"subject: reported clause without one, taken from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
-        if verb.dep_ in ("xcomp", "advcl", "conj") and head.i != verb.i:
+        if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") and head.i != verb.i:
             if verb.dep_ == "conj" and _disagree(verb, head):
                 # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.
                 up = head.head
@@ -425,6 +440,22 @@ class EventExtractor:
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.negating:
             return True
         return False
+
+    def _condition(self, tok) -> bool:
+        """The trigger heads a conditional clause ("if it is attacked", "unless X agrees")."""
+        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditions
+                                           for c in tok.children)
+
+    def _intent(self, tok, code: str) -> str:
+        """The CAMEO code of a promised or planned act: its intent (lexicon intent_cameo), or an
+        ultimatum when an "unless ..." condition comes with it."""
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for c in tok.children):
+            return self.ultimatum
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intent:
+                return self.intent[code[:n]]
+        return code
 
     def _future(self, tok) -> bool:
         node = tok
@@ -510,6 +541,18 @@ def _source_code(e: Event) -> str | None:
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _in_purpose_clause(tok) -> bool:
+    """In a purpose clause, or in a verb chain that starts in one ("to help defend X")."""
+    node = tok
+    for _ in range(4):
+        if _purpose_clause(node):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _rooted(actors: list[Actor]) -> list[Actor]:
