@@ -137,3 +137,20 @@ def test_it_in_reported_speech_is_the_speaker(code):
     # and 'it' as a later subject is the nearest earlier subject that is not a person
     a = code("Japan halted aid to Serbia on Monday. It also recalled its ambassador from Belgrade.")
     assert {e.source_root for e in a.events} == {"JPN"}
+
+
+def test_a_crowd_that_protests_is_a_civilian_source(code):
+    # the subject names nobody in the dictionaries, but people who protest are a civilian group
+    e = first(code("Hundreds of nurses staged a protest outside the hospital, demanding better pay."), "PROTEST")
+    assert e.actors and e.actors[0].sector == "CVL" and "nurses" in e.actors[0].text
+    # a gathering is a protest when its purpose says so, not otherwise
+    assert first(code("Taxi drivers gathered in the main square to demand higher fares."), "PROTEST")
+    assert not [e for e in code("Taxi drivers gathered in the main square on Sunday.").events
+                if e.type == "PROTEST"]
+
+
+def test_a_verb_parsed_as_a_modifier_still_has_its_subject(code):
+    # spaCy's small model parses this with 'relatives' as the root and 'protested' as a modifier
+    a = code("On 3 June 2022, relatives of a man protested in front of the police station.")
+    e = first(a, "PROTEST")
+    assert e.actors and e.actors[0].sector == "CVL"

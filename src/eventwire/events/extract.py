@@ -64,7 +64,7 @@ class EventExtractor:
         pobjs = {g.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj"}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp"}
+        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp" or _purpose_clause(c)}
         for s in senses:
             if s.particle and s.particle.lower() not in particles:
                 continue
@@ -135,6 +135,34 @@ class EventExtractor:
                     return Trigger(c, sense, "endorse")
         return None
 
+    def _crowd(self, verb, mentions) -> Actor | None:
+        """The subject of a protest verb that names no known actor ("relatives of a man",
+        "hundreds of aspirants", "taxi drivers"): people who protest are a civilian group."""
+        node = verb
+        for _ in range(4):
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None) or _misparsed_subject(node)
+            if subj is not None:
+                break
+            if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+                return None
+            node = node.head
+        else:
+            return None
+        if subj.pos_ not in ("NOUN", "PROPN") or mentions.at(subj):
+            return None
+        doc = subj.doc
+        end = subj.i + 1
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            end = pobj.i + 1
+        span = doc[_np_start(subj):end]
+        if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
+            return None
+        return Actor(text=span.text, code="CVL", sector="CVL", span=(span.start_char, span.end_char),
+                     explanation=f"subject of the protest verb {verb.text!r}, not in the dictionaries: "
+                                 "a civilian group")
+
     def _protest_verb(self, tok) -> bool:
         """'blocked the road to protest against ...': the purpose is itself the act of protest."""
         sense = self._sense(tok, self.d.verbs)
@@ -187,6 +215,11 @@ class EventExtractor:
         else:
             sources, targets = self._verb_participants(tok, sense, mentions, how, quote_at)
         sources = [a for a in sources if a.root or a.sector or a.name]
+        if not sources and trig.kind == "verb" and self._protest_verb(tok):
+            crowd = self._crowd(tok, mentions)
+            if crowd is not None:
+                sources = [crowd]
+                how.append(f"source: the crowd {crowd.text!r} (no dictionary entry; coded as civilians)")
         agentless = False
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
@@ -419,6 +452,13 @@ class EventExtractor:
                     return []
             how.append(f"subject inherited from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
+        root = _misparsed_subject(verb)
+        if root is not None:
+            out = mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
+            if out:
+                how.append(f"subject: '{root.text}', the sentence's head noun (the parser took "
+                           f"'{verb.text}' for a modifier)")
+                return out
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "efforts by Western powers to condemn ..."
             for p in head.children:
@@ -541,6 +581,38 @@ def _source_code(e: Event) -> str | None:
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _misparsed_subject(verb):
+    """'Relatives of a man protested ...': the small parser often makes the sentence's head noun
+    the root and the finite verb a modifier (acl) of a noun after it. A past-tense verb in that
+    position is the main verb, and the root noun its subject."""
+    root = verb.sent.root
+    if not (verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
+            and not any(c.dep_ in SUBJ for c in verb.children)):
+        return None
+    if verb.tag_ == "VBD":
+        return root
+    # a participle ("relatives of a man protested in front of ..."): only when the sentence has
+    # no finite verb at all and this is its first verb modifier
+    if verb.tag_ == "VBN" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent) \
+            and not any(t.dep_ == "acl" and t.pos_ == "VERB" for t in verb.sent if t.i < verb.i):
+        return root
+    return None
+
+
+NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
+
+
+def _np_start(head) -> int:
+    """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
+    start = head.i
+    stack = [c for c in head.children if c.i < head.i and c.dep_ in NP_LEFT]
+    while stack:
+        t = stack.pop()
+        start = min(start, t.i)
+        stack.extend(c for c in t.children if c.i < t.i and c.dep_ in NP_LEFT)
+    return start
 
 
 def _in_purpose_clause(tok) -> bool:
