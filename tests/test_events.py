@@ -154,3 +154,21 @@ def test_a_verb_parsed_as_a_modifier_still_has_its_subject(code):
     a = code("On 3 June 2022, relatives of a man protested in front of the police station.")
     e = first(a, "PROTEST")
     assert e.actors and e.actors[0].sector == "CVL"
+
+
+def test_the_means_of_an_act_is_not_its_recipient(code):
+    # 'artillery' is also a sector word (MIL); as the object of 'fired' it is the weapon
+    e = first(code("Government forces fired artillery at Houthi positions near Taiz."), "ASSAULT")
+    assert e.actors[0].sector == "MIL" and e.recipients and e.recipients[0].sector == "REB"
+
+
+def test_violence_named_by_what_happened(code):
+    # an event noun as the subject of a verb of occurrence, with its participants on the verb
+    e = first(code("Clashes broke out between Syrian rebels and government troops near Aleppo."), "ASSAULT")
+    assert (e.source_root, e.actors[0].sector) == ("SYR", "REB") and e.recipients[0].sector == "MIL"
+    # a weapon or an explosion as subject: the event happened, its perpetrator is not stated
+    e = first(code("A roadside bomb killed two Iraqi soldiers near Samarra on Sunday."), "ASSAULT")
+    assert not e.actors and e.target_root == "IRQ"
+    assert first(code("An explosion occurred at a market in Kabul on Friday."), "ASSAULT")
+    # but not a figure of speech with no weapon in it
+    assert not code("Tensions exploded in the capital on Friday.").events

@@ -47,6 +47,8 @@ class EventExtractor:
         self.intent = {str(k): str(v) for k, v in (dictionaries.lexicon.get("intent_cameo") or {}).items()}
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
+        self.occurrence = dictionaries.words("occurrence_verbs")
+        self.weapons = dictionaries.words("weapon_nouns")
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -133,6 +135,21 @@ class EventExtractor:
                 if any(p in phrase for p in self.endorse):
                     sense = Sense(lemma=verb.lemma_.lower(), cameo=self.endorse_code, source="lexicon.yaml endorsement_predicates")
                     return Trigger(c, sense, "endorse")
+        return None
+
+    def _thing_subject(self, verb, mentions) -> bool:
+        """The subject is a weapon or an event, not an actor ("a roadside bomb killed ...")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or mentions.at(subj):
+            return False
+        lemma = subj.lemma_.lower()
+        return lemma in self.weapons or lemma in self.d.nouns
+
+    def _occurring(self, noun):
+        """The verb that says an event noun happened ("clashes broke out"), or None."""
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in self.occurrence:
+            return head
         return None
 
     def _crowd(self, verb, mentions) -> Actor | None:
@@ -224,7 +241,13 @@ class EventExtractor:
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
-            if not (trig.kind == "verb" and targets and _passive_without_agent(tok)):
+            if trig.kind == "verb" and targets and _passive_without_agent(tok):
+                how.append("passive without an agent: the source is not stated")
+            elif trig.kind == "verb" and self._thing_subject(tok, mentions):
+                how.append("a weapon or an event as subject: the source is not stated")
+            elif trig.kind == "noun" and self._occurring(tok) is not None:
+                how.append(f"an event noun that '{self._occurring(tok).text}': the source is not stated")
+            else:
                 return []
             agentless = True
         negated = self._negated(tok)
@@ -262,12 +285,14 @@ class EventExtractor:
             how.append("reciprocal: coordinated actors act on each other")
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])]
-            if agentless:
-                how.append("passive without an agent: the source is not stated")
+        kept = [(src, tgt) for src, tgt in pairs
+                if src is None or tgt is None or tgt.code != src.code or tgt.root != src.root]
+        if not kept and pairs:
+            # every recipient is the source itself: the act stands without one
+            firsts = {id(src): src for src, _ in pairs if src is not None}
+            kept = [(src, None) for src in firsts.values()]
         out = []
-        for src, tgt in pairs:
-            if src is not None and tgt is not None and tgt.code == src.code and tgt.root == src.root:
-                continue
+        for src, tgt in kept:
             trigger_tokens = [tok] + [c for c in tok.children if c.dep_ in ("prt",)]
             out.append(Event(
                 article_id=article.id, sentence_index=sent_i, sentence=sentence.text,
@@ -307,6 +332,9 @@ class EventExtractor:
             return sources, targets
         preps = [c for c in children if c.dep_ in ("prep", "dative")]
         dobj = [c for c in children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        # the object the sense is conditioned on is the means, not the recipient ("fired
+        # artillery at X", "imposed sanctions on X"); an actor inside its phrase still counts
+        direct = [o for o in dobj if o.lemma_.lower() not in sense.obj and o.lower_ not in sense.obj]
         if sense.target != "obj":
             for p in preps:
                 if sense.prep and p.lower_ not in sense.prep:
@@ -321,7 +349,7 @@ class EventExtractor:
                     how.append(f"recipient from '{p.text} …'")
                     break
         if not targets and sense.target != "prep":
-            for o in dobj:
+            for o in direct:
                 for x in _with_conj(o):
                     targets.extend(self._actors(x, mentions, quote_at))
             if targets:
@@ -385,6 +413,20 @@ class EventExtractor:
                     targets = actors
                 else:
                     targets = actors
+        verb = self._occurring(noun)
+        if verb is not None and not sources and not targets:
+            # "clashes broke out between A and B", "fighting erupted with B"
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ in ("between", "with", "against"):
+                    objs = [x for g in p.children if g.dep_ == "pobj" for x in _with_conj(g)]
+                    actors = [a for x in objs for a in mentions.at(x)]
+                    if p.lower_ == "between" and actors:
+                        sources, targets = [actors[0]], actors[1:]
+                    elif actors:
+                        targets = actors
+                    if actors:
+                        how.append(f"participants: '{p.text} …' of '{verb.text}'")
+                        break
         if not sources:
             # The noun's verb: "X held talks with Y", "X is attending a summit of Y".
             head = noun.head
