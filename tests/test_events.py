@@ -172,3 +172,22 @@ def test_violence_named_by_what_happened(code):
     assert first(code("An explosion occurred at a market in Kabul on Friday."), "ASSAULT")
     # but not a figure of speech with no weapon in it
     assert not code("Tensions exploded in the capital on Friday.").events
+
+
+def test_a_requested_act_is_not_coded_as_done(code):
+    a = code("The United States urged Iran to release the detained sailors.")
+    assert {e.type for e in a.events} == {"REQUEST"}
+    # the author of a statement that demands something is the one demanding
+    e = first(code("The Kurdistan Workers' Party issued a statement demanding that the Turkish "
+                   "government release its leader."), "REQUEST")
+    assert e.source_root == "TUR" and e.actors[0].sector == "REB" and e.target_root == "TUR"
+
+
+def test_refusing_or_failing_to_cooperate_is_a_rejection(code):
+    a = code("Palestinians and Israelis failed to reach agreement on the fate of the offices.")
+    rejects = [e for e in a.events if e.type == "REJECT"]
+    assert {e.source_root for e in rejects} == {"PSE", "ISR"} and not any(e.negated for e in rejects)
+    assert all(e.cameo == "127" for e in rejects)
+    # one event, though both 'refused' and the negated 'release' code it
+    a = code("Iran refused to release the British sailors.")
+    assert len([e for e in a.events if e.type == "REJECT"]) == 1

@@ -160,3 +160,5 @@ def test_lexicon_lists():
         assert act in codes and intent in codes, (act, intent)
         assert intent[:2] in ("03", "13") and act[:2] not in ("03", "13"), (act, intent)
     assert lex["ultimatum_cameo"] in codes
+    for act, refusal in lex["refusal_cameo"].items():
+        assert act in codes and refusal in codes and refusal[:2] == "12", (act, refusal)

@@ -48,6 +48,8 @@ class EventExtractor:
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
         self.occurrence = dictionaries.words("occurrence_verbs")
+        self.refusal = {str(k): str(v) for k, v in (dictionaries.lexicon.get("refusal_cameo") or {}).items()}
+        self.requesting = dictionaries.words("request_verbs")
         self.weapons = dictionaries.words("weapon_nouns")
 
     @classmethod
@@ -101,6 +103,8 @@ class EventExtractor:
                     continue  # "attacked X to defend Y": an intention, not an event that happened
                 if self._condition(tok):
                     continue  # "... if it is attacked": a condition, not an event
+                if self._requested(tok):
+                    continue  # "urged Iran to release ...": the request is the event
                 if self._demanded(tok) is not None:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
@@ -256,6 +260,11 @@ class EventExtractor:
             code = sense.negated_cameo
             how.append(f"negated, so coded as {code}")
             negated = False
+        elif negated and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in self.negating:
+            refusal = _by_prefix(self.refusal, code)
+            if refusal:
+                how.append(f"'{tok.head.text} to …': a refusal, {code} coded as {refusal}")
+                code, negated = refusal, False
         future = self._future(tok)
         intended = False
         if future and not negated and trig.kind == "verb":
@@ -501,6 +510,11 @@ class EventExtractor:
                 how.append(f"subject: '{root.text}', the sentence's head noun (the parser took "
                            f"'{verb.text}' for a modifier)")
                 return out
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" \
+                and verb.tag_ == "VBG" and head.head.pos_ == "VERB":
+            # "X issued a statement demanding ...": the statement's author
+            how.append(f"subject: the author of '{head.text}'")
+            return self._subjects(head.head, mentions, how, quote_at, depth + 1)
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "efforts by Western powers to condemn ..."
             for p in head.children:
@@ -534,10 +548,13 @@ class EventExtractor:
         if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
                for c in tok.children):
             return self.ultimatum
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intent:
-                return self.intent[code[:n]]
-        return code
+        return _by_prefix(self.intent, code) or code
+
+    def _requested(self, tok) -> bool:
+        """The complement of a request ("urged X to release", "demanded that Y withdraw")."""
+        head = tok.head
+        return (tok.dep_ in ("xcomp", "ccomp") and head.i != tok.i
+                and head.lemma_.lower() in self.requesting and head.pos_ == "VERB")
 
     def _future(self, tok) -> bool:
         node = tok
@@ -623,6 +640,14 @@ def _source_code(e: Event) -> str | None:
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value for the longest key of ``table`` that ``code`` starts with."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 def _misparsed_subject(verb):
@@ -730,7 +755,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen = set()
     out = []
     for e in events:
-        key = (e.sentence_index, e.trigger_span, e.cameo, _source_code(e),
+        # one event per sentence, code and dyad: "refused to release X" is coded by 'refused'
+        # and by the negated 'release' alike
+        key = (e.sentence_index, e.cameo, _source_code(e),
                e.recipients[0].code if e.recipients else None,
                e.actors[0].span if e.actors else None)
         if key in seen:
