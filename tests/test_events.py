@@ -191,3 +191,12 @@ def test_refusing_or_failing_to_cooperate_is_a_rejection(code):
     # one event, though both 'refused' and the negated 'release' code it
     a = code("Iran refused to release the British sailors.")
     assert len([e for e in a.events if e.type == "REJECT"]) == 1
+
+
+def test_what_protesters_demand_is_their_protest(code):
+    e = first(code("Protesters demanded the resignation of the prime minister."), "PROTEST")
+    assert e.cameo == "141" and "protest" in e.explanation
+    assert not [x for x in code("Protesters demanded the resignation of the prime minister.").events
+                if x.type == "REQUEST"]
+    # others who demand it are making a demand
+    assert first(code("The opposition demanded the resignation of the prime minister."), "REQUEST")

@@ -9,7 +9,7 @@ attribution. One event is emitted per source and recipient pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..model import Actor, Article, DateMention, Event
@@ -50,6 +50,8 @@ class EventExtractor:
         self.occurrence = dictionaries.words("occurrence_verbs")
         self.refusal = {str(k): str(v) for k, v in (dictionaries.lexicon.get("refusal_cameo") or {}).items()}
         self.requesting = dictionaries.words("request_verbs")
+        self.protesters = dictionaries.words("protester_nouns")
+        self.protest_code = str(dictionaries.lexicon.get("protest_cameo", "141"))
         self.weapons = dictionaries.words("weapon_nouns")
 
     @classmethod
@@ -124,7 +126,7 @@ class EventExtractor:
                 if new and trigger.kind == "verb":
                     verb_triggers.add(tok.i)
                 events.extend(new)
-        return _dedupe(_protest_content(events))
+        return _dedupe(_protest_content(self._protesters_speak(events, doc)))
 
     def _endorsement(self, verb) -> Trigger | None:
         """'X say(s) Y's plan is the only way forward': X endorses Y (a general reporting pattern)."""
@@ -140,6 +142,24 @@ class EventExtractor:
                     sense = Sense(lemma=verb.lemma_.lower(), cameo=self.endorse_code, source="lexicon.yaml endorsement_predicates")
                     return Trigger(c, sense, "endorse")
         return None
+
+    def _protesters_speak(self, events: list[Event], doc) -> list[Event]:
+        """What protesters demand, denounce or reject is their protest (lexicon protester_nouns)."""
+        if not self.protesters:
+            return events
+        cameo = self.d.code(self.protest_code)
+        out = []
+        for e in events:
+            if e.type in ("REQUEST", "ACCUSE", "REJECT") and e.actors and e.actors[0].span:
+                span = doc.char_span(*e.actors[0].span, alignment_mode="expand")
+                head = span.root if span is not None else None
+                if head is not None and (head.lemma_.lower() in self.protesters or head.lower_ in self.protesters):
+                    e = replace(e, type=cameo.plover_type, mode=cameo.plover_mode, cameo=cameo.code,
+                                cameo_name=cameo.name, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
+                                explanation=f"{e.explanation}; said by protesters ('{head.text}'): the "
+                                            f"content of their protest, coded {cameo.code} (was {e.cameo})")
+            out.append(e)
+        return out
 
     def _thing_subject(self, verb, mentions) -> bool:
         """The subject is a weapon or an event, not an actor ("a roadside bomb killed ...")."""
