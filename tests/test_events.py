@@ -200,3 +200,15 @@ def test_what_protesters_demand_is_their_protest(code):
                 if x.type == "REQUEST"]
     # others who demand it are making a demand
     assert first(code("The opposition demanded the resignation of the prime minister."), "REQUEST")
+
+
+def test_coordinated_country_words_and_mutual_agreements(code):
+    a = code("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate on refugees.")
+    assert {("HUN", "ROU"), ("ROU", "HUN")} <= {(e.source_root, e.target_root) for e in a.events
+                                                if e.type == "AGREE"}
+    # a treaty two countries sign binds each to the other, though 'signed' has an object
+    a = code("Libya and Bulgaria signed a treaty of friendship and cooperation.")
+    assert {("LBY", "BGR"), ("BGR", "LBY")} <= {(e.source_root, e.target_root) for e in a.events}
+    # but two attackers are allies, not each other's targets
+    a = code("Russia and Syria bombed rebel positions near Idlib.")
+    assert not {(e.source_root, e.target_root) for e in a.events} & {("RUS", "SYR"), ("SYR", "RUS")}

@@ -379,7 +379,26 @@ class ActorResolver:
             for w in ent_person:
                 if w.pos_ == "PROPN":
                     people.setdefault(normalise(w.text), actor)
-        return [actor]
+        return [actor] + self._coordinated_countries(tokens, span_at, actor, country, org, sector)
+
+    def _coordinated_countries(self, tokens, span_at, actor, country, org, sector) -> list[Actor]:
+        """"Hungarian and Romanian officials": one actor for each coordinated country word."""
+        if org or not country:
+            return []
+        out = []
+        for t in tokens:
+            hit = span_at.get(t.i)
+            if not hit or hit[1][0].country != country or t.dep_ not in ("amod", "compound"):
+                continue
+            for c in t.children:
+                if c.dep_ != "conj" or c.i not in span_at:
+                    continue
+                other = span_at[c.i][1][0]
+                if other.kind in ("adjective", "country") and other.country and other.country != country:
+                    out.append(replace(actor, country=other.country, code=make_code(other.country, sector, None),
+                                       explanation=f"{other.kind} {c.text!r} -> {other.country} ({other.source}), "
+                                                   f"coordinated with {t.text!r}"))
+        return out
 
     def _unknown_organisation(self, tok, doc, tokens, mentions) -> list[Actor]:
         """A named organisation the dictionaries do not know ("the RPP", "Resistance Committees"):

@@ -308,9 +308,9 @@ class EventExtractor:
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
         intransitive = not any(c.dep_ == "dobj" for c in tok.children)
-        if (weak and intransitive and len({a.code for a in sources if a.root}) >= 2
+        if (((weak and intransitive) or not targets) and len({a.root for a in sources if a.root}) >= 2
                 and code[:2] in self.reciprocal):
-            pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.code != b.code]
+            pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.root != b.root]
             how.append("reciprocal: coordinated actors act on each other")
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None])]
