@@ -212,3 +212,12 @@ def test_coordinated_country_words_and_mutual_agreements(code):
     # but two attackers are allies, not each other's targets
     a = code("Russia and Syria bombed rebel positions near Idlib.")
     assert not {(e.source_root, e.target_root) for e in a.events} & {("RUS", "SYR"), ("SYR", "RUS")}
+
+
+def test_meetings_are_mutual(code):
+    a = code("The US secretary of state met the Russian foreign minister in Geneva on Tuesday.")
+    pairs = {(e.source_root, e.target_root) for e in a.events if e.type == "CONSULT"}
+    assert {("USA", "RUS"), ("RUS", "USA")} <= pairs
+    # an attack is not
+    a = code("Russian troops attacked Ukrainian positions near Kharkiv.")
+    assert ("UKR", "RUS") not in {(e.source_root, e.target_root) for e in a.events}

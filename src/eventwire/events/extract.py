@@ -51,6 +51,7 @@ class EventExtractor:
         self.refusal = {str(k): str(v) for k, v in (dictionaries.lexicon.get("refusal_cameo") or {}).items()}
         self.requesting = dictionaries.words("request_verbs")
         self.protesters = dictionaries.words("protester_nouns")
+        self.symmetric = {str(c) for c in dictionaries.lexicon.get("symmetric_codes", []) or []}
         self.protest_code = str(dictionaries.lexicon.get("protest_cameo", "141"))
         self.weapons = dictionaries.words("weapon_nouns")
 
@@ -320,6 +321,12 @@ class EventExtractor:
             # every recipient is the source itself: the act stands without one
             firsts = {id(src): src for src, _ in pairs if src is not None}
             kept = [(src, None) for src in firsts.values()]
+        if cameo.code in self.symmetric:
+            mutual = [(t, s_) for s_, t in kept if s_ is not None and t is not None and s_.root and t.root
+                      and s_.root != t.root and not any(_same(t, a) and _same(s_, b) for a, b in kept)]
+            if mutual:
+                how.append("mutual: a meeting or talks between the two")
+                kept += mutual
         out = []
         for src, tgt in kept:
             trigger_tokens = [tok] + [c for c in tok.children if c.dep_ in ("prt",)]
@@ -660,6 +667,10 @@ def _source_code(e: Event) -> str | None:
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.code == b.code and a.root == b.root
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
