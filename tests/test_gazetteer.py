@@ -77,3 +77,68 @@ def test_code_tables():
     assert iso3("SY") == "SYR" and iso3("ps") == "PSE"
     assert fips("SYR") == "SY" and fips("DEU") == "GM" and fips("usa") == "US"
     assert fips("XXX") is None
+
+
+# -- subdivisions, small towns, admin words ----------------------------------------------------
+@pytest.mark.parametrize("name, country", [
+    ("Jalisco", "MEX"), ("Norte de Santander", "COL"), ("Bagmati", "NPL"), ("Gedaref", "SDN"),
+    ("River Nile state", "SDN"), ("Sagaing region", "MMR"),
+])
+def test_a_subdivision_resolves_to_its_country(gaz, name, country):
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country, (name, place)
+
+
+def test_a_subdivision_named_like_its_capital_gives_the_town_unless_the_admin_word_says_otherwise(gaz):
+    homs = gaz.lookup("Homs")
+    assert (homs.country, homs.feature) == ("SYR", "city") and homs.lat is not None
+    state = gaz.lookup("Gedaref state")
+    assert (state.country, state.feature) == ("SDN", "region")
+    assert "without the admin word" in state.reason
+    # "Merida" alone is the largest Merida (Mexico); "Merida state" is the Venezuelan state
+    assert gaz.lookup("Merida state").country == "VEN"
+
+
+def test_admin_words_are_stripped():
+    from eventwire.gazetteer import strip_admin_word
+
+    assert strip_admin_word("Gedaref state") == ("gedaref", "region")
+    assert strip_admin_word("the province of Idlib") == ("idlib", "region")
+    assert strip_admin_word("Bahri locality") == ("bahri", "any")
+    assert strip_admin_word("Shankharapur municipality-3") == ("shankharapur", "any")
+    assert strip_admin_word("Homs") is None
+
+
+def test_small_towns_need_a_locative_phrase_and_their_country(gaz):
+    # Mazamitla, Jalisco: some 8,000 people
+    assert gaz.lookup("Mazamitla") is None  # not by default
+    assert gaz.lookup("Mazamitla", small_towns=True) is None  # no context: could be anything
+    town = gaz.lookup("Mazamitla", context=("MEX",), small_towns=True)
+    assert (town.country, town.feature) == ("MEX", "city") and town.population < 15000
+    assert "small town" in town.reason
+    assert gaz.lookup("Mazamitla", within="MEX").country == "MEX"
+    assert gaz.lookup("Mazamitla", within="COL") is None
+
+
+def test_common_words_are_not_small_towns(gaz):
+    for word in ("Church", "Central", "North", "Western", "Coast", "Protest", "Market"):
+        assert gaz.lookup(word, context=("USA", "GBR"), small_towns=True) is None, word
+
+
+def test_a_big_town_known_by_a_name_beats_a_village_whose_own_name_it_is(gaz):
+    genoa = gaz.lookup("Genova", small_towns=True, context=("COL",))
+    assert genoa.country == "ITA" and "alternate name" in genoa.reason
+
+
+def test_subdivision_names_are_cleaned():
+    from eventwire.gazetteer import subdivision_names
+
+    assert subdivision_names("Madrid, Comunidad de") == ["Madrid"]
+    assert subdivision_names("Girona [Gerona]") == ["Girona", "Gerona"]
+    assert subdivision_names("Busan-gwangyeoksi") == ["Busan"]
+    assert subdivision_names("Cardiff [Caerdydd GB-CRD]") == ["Cardiff", "Caerdydd"]
+
+
+def test_countries_of_tells_ambiguous_names(gaz):
+    assert gaz.countries_of("Mogadishu") == {"SOM"}
+    assert {"LBY", "LBN"} <= gaz.countries_of("Tripoli")

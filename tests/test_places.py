@@ -1,0 +1,76 @@
+"""The places stage on small hand-written sentences: small towns followed by their province,
+parenthesised admin lists, names the parser splits, participial clauses, and actors' countries
+from the event's place or the article's places."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _event(article, verb):
+    for ev in article.events:
+        if verb in ev.trigger.lower():
+            return ev
+    raise AssertionError(f"no event {verb!r}: {[e.trigger for e in article.events]}")
+
+
+def test_a_small_town_followed_by_its_province_resolves(code):
+    art = code("Farmers protested in Mazamitla, Jalisco on Monday against water cuts.")
+    ev = _event(art, "protest")
+    assert ev.location is not None and ev.location.country == "MEX"
+    assert ev.location.name == "Mazamitla" and ev.location.lat is not None
+    assert ev.actors and ev.actors[0].country == "MEX"
+    assert "Mazamitla" in ev.actors[0].explanation
+
+
+def test_an_unknown_village_takes_the_place_of_its_parenthesised_admin_list(code):
+    art = code("On 3 May 2022, soldiers attacked a police post near Zzqville (Katha township, "
+               "Sagaing region), witnesses said.")
+    ev = _event(art, "attack")
+    assert ev.location is not None and ev.location.country == "MMR"
+
+
+def test_the_admin_list_picks_the_country_of_an_ambiguous_town(code):
+    art = code("On 24 June 2022, in Cumana (Sucre), residents blocked an avenue in protest.")
+    ev = _event(art, "block")
+    assert ev.location.country == "VEN" and ev.location.name == "Cumaná"
+    assert "Sucre" in ev.explanation
+
+
+def test_a_subdivision_with_its_admin_word_resolves(code):
+    art = code("On 4 March 2022, in Merida state, protesters demanded better water services.")
+    ev = _event(art, "demand")
+    assert ev.location.country == "VEN"
+    assert ev.actors[0].code == "VENCVL"
+
+
+def test_a_participial_clause_takes_the_place_of_its_main_clause(code):
+    art = code("Thousands of demonstrators gathered at the main market in Gedaref on Friday, "
+               "calling for a civilian government.")
+    ev = _event(art, "call")
+    assert ev.location is not None and ev.location.country == "SDN"
+
+
+def test_a_common_word_is_not_taken_as_a_town(code):
+    art = code("Hundreds of people protested in Smith on Monday.")
+    ev = _event(art, "protest")
+    assert ev.location is None
+    assert not ev.actors[0].country
+
+
+def test_sector_actors_take_the_article_country_when_its_places_agree(code):
+    text = ("Police fired tear gas at a crowd in Homs on Friday.\n\n"
+            "The government said it would investigate.")
+    art = code(text)
+    ev = _event(art, "investigate")
+    gov = ev.actors[0]
+    assert gov.country == "SYR"
+    assert "article's places, all in SYR" in gov.explanation
+
+
+def test_no_article_country_when_places_disagree(code):
+    text = ("Police fired tear gas at a crowd in Homs on Friday, and protesters marched in Kharkiv.\n\n"
+            "The government said it would investigate.")
+    art = code(text)
+    ev = _event(art, "investigate")
+    assert not ev.actors[0].country
