@@ -682,18 +682,24 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 
 def _misparsed_subject(verb):
-    """'Relatives of a man protested ...': the small parser often makes the sentence's head noun
-    the root and the finite verb a modifier (acl) of a noun after it. A past-tense verb in that
-    position is the main verb, and the root noun its subject."""
-    root = verb.sent.root
-    if not (verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i
-            and not any(c.dep_ in SUBJ for c in verb.children)):
+    """'Police forces arrested ...' parsed with 'arrested' as a modifier (acl) of 'forces', or
+    'relatives of a man protested ...' with 'relatives' as the sentence's root: the small parser
+    often does this after a long leading date and place. A finite past-tense verb (VBD) cannot
+    modify a noun, nor can a participle with a direct object, so the noun it hangs on (or the
+    head of its "X of Y" phrase) is its subject; another participle is taken as the main verb
+    only when the sentence has no finite verb."""
+    if verb.dep_ != "acl" or any(c.dep_ in SUBJ for c in verb.children):
         return None
-    if verb.tag_ == "VBD":
-        return root
-    # a participle ("relatives of a man protested in front of ..."): only when the sentence has
-    # no finite verb at all and this is its first verb modifier
-    if verb.tag_ == "VBN" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent) \
+    head = verb.head
+    # a participle with a direct object is active too ("forces arrested 66 members")
+    active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    if active and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head.head
+        return head
+    root = verb.sent.root
+    if verb.tag_ == "VBN" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i \
+            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent) \
             and not any(t.dep_ == "acl" and t.pos_ == "VERB" for t in verb.sent if t.i < verb.i):
         return root
     return None
