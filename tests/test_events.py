@@ -221,3 +221,11 @@ def test_meetings_are_mutual(code):
     # an attack is not
     a = code("Russian troops attacked Ukrainian positions near Kharkiv.")
     assert ("UKR", "RUS") not in {(e.source_root, e.target_root) for e in a.events}
+
+
+def test_coordinated_passives_share_their_agent(code):
+    a = code("Two soldiers were shot and killed by Taliban fighters near Kandahar.")
+    assert {(e.source_root, e.actors[0].sector) for e in a.events if e.type == "ASSAULT"} == {("AFG", "REB")}
+    # but a participle describing a noun is no event
+    a = code("The offensive by militants backed by Ankara was repelled.")
+    assert not [e for e in a.events if e.type == "SUPPORT"]

@@ -344,11 +344,20 @@ class EventExtractor:
 
     def _verb_participants(self, verb, sense, mentions, how, quote_at):
         children = list(verb.children)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not agent and any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
+            # "were shot and killed by gunmen": the agent of the coordinated verb is the first's too
+            agent = [g for v in children if v.dep_ == "conj" and v.pos_ == "VERB"
+                     for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        # ... and the second verb has the agent, the first the auxiliary
+        # (a participle modifying a noun, "militants backed by Ankara", describes; it is not coded)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
+            bool(agent) and verb.dep_ == "conj")
         if passive and not sense.passive:
             sources = [a for g in agent for x in _with_conj(g) for a in self._actors(x, mentions, quote_at)]
             subj = [c for c in children if c.dep_ == "nsubjpass"]
+            if not subj and verb.dep_ == "conj":
+                subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
             targets = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
             how.append("passive: agent is the source")
             return sources, targets
