@@ -60,6 +60,97 @@ def test_knowledge_base_resolves_a_bare_name_by_date():
         assert kb.lookup(spelling, on=date(2011, 3, 1)), spelling
 
 
+
+def _person(kb, name: str, on: date):
+    """The office holders a bare name denotes on a date."""
+    return [e for e in kb.lookup(name, on=on) if e.kind == "person"]
+
+
+def test_bare_names_from_the_1980s_and_1990s_resolve_by_date():
+    kb = load_knowledge_base()
+    (mitterrand,) = _person(kb, "Mitterrand", date(1990, 6, 1))
+    assert (mitterrand.code, mitterrand.office) == ("FRAGOV", "president")
+    gorbachev = _person(kb, "Gorbachev", date(1989, 6, 1))
+    assert gorbachev and {e.code for e in gorbachev} == {"RUSGOV"}
+    assert {e.code for e in _person(kb, "Kohl", date(1995, 6, 1))} == {"DEUGOV"}
+    assert _person(kb, "Kohl", date(2005, 6, 1)) == []  # out of office since 1998
+    assert _person(kb, "Gorbachev", date(1995, 6, 1)) == []
+    # a name borne by office holders of different eras goes to the one in office on the date
+    assert [e.office for e in _person(kb, "Bush", date(1990, 6, 1))] == ["president"]
+    assert [e.start.year for e in _person(kb, "Bush", date(2005, 6, 1))] == [2001]
+    assert {e.code for e in _person(kb, "Assad", date(1990, 6, 1))} == {"SYRGOV"}
+    assert {e.names[0] for e in _person(kb, "Assad", date(2010, 6, 1))} == {"Bashar al-Assad"}
+
+
+@pytest.mark.parametrize("name, on, root", [
+    ("Yeltsin", date(1995, 6, 1), "RUS"), ("Reagan", date(1985, 6, 1), "USA"),
+    ("Thatcher", date(1985, 6, 1), "GBR"), ("Mubarak", date(1990, 6, 1), "EGY"),
+    ("Arafat", date(1988, 6, 1), "PSE"), ("Rabin", date(1993, 9, 13), "ISR"),
+    ("Rabin", date(1988, 6, 1), "ISR"), ("Shamir", date(1990, 6, 1), "ISR"),
+    ("Saddam Hussein", date(1990, 8, 2), "IRQ"), ("Milosevic", date(1992, 6, 1), "SRB"),
+    ("Tudjman", date(1993, 6, 1), "HRV"), ("Izetbegovic", date(1993, 6, 1), "BIH"),
+    ("Mandela", date(1992, 6, 1), "ZAF"), ("de Klerk", date(1992, 6, 1), "ZAF"),
+    ("Mobutu", date(1991, 6, 1), "COD"), ("Museveni", date(1990, 6, 1), "UGA"),
+    ("Habyarimana", date(1993, 6, 1), "RWA"), ("Doe", date(1985, 6, 1), "LBR"),
+    ("Taylor", date(1991, 6, 1), "LBR"), ("Gaddafi", date(1986, 4, 15), "LBY"),
+    ("Khamenei", date(1985, 6, 1), "IRN"), ("Rafsanjani", date(1992, 6, 1), "IRN"),
+    ("Deng Xiaoping", date(1985, 6, 1), "CHN"), ("Li Peng", date(1989, 6, 4), "CHN"),
+    ("Jiang Zemin", date(1990, 6, 1), "CHN"), ("Kaifu", date(1990, 6, 1), "JPN"),
+    ("Nakasone", date(1985, 6, 1), "JPN"), ("Rajiv Gandhi", date(1987, 6, 1), "IND"),
+    ("Zia-ul-Haq", date(1985, 6, 1), "PAK"), ("Benazir Bhutto", date(1989, 6, 1), "PAK"),
+    ("Nawaz Sharif", date(1991, 6, 1), "PAK"), ("Suharto", date(1990, 6, 1), "IDN"),
+    ("Aquino", date(1987, 6, 1), "PHL"), ("Marcos", date(1985, 6, 1), "PHL"),
+    ("Menem", date(1990, 6, 1), "ARG"), ("Alfonsin", date(1985, 6, 1), "ARG"),
+    ("Pinochet", date(1985, 6, 1), "CHL"), ("Fujimori", date(1992, 4, 5), "PER"),
+    ("Noriega", date(1988, 6, 1), "PAN"), ("Ortega", date(1986, 6, 1), "NIC"),
+    ("Castro", date(1985, 6, 1), "CUB"), ("Honecker", date(1985, 6, 1), "DEU"),
+    ("Shultz", date(1985, 6, 1), "USA"), ("Baker", date(1990, 6, 1), "USA"),
+    ("Christopher", date(1994, 6, 1), "USA"), ("Gromyko", date(1983, 6, 1), "RUS"),
+    ("Shevardnadze", date(1988, 6, 1), "RUS"), ("Kozyrev", date(1993, 6, 1), "RUS"),
+    ("Primakov", date(1997, 6, 1), "RUS"), ("Genscher", date(1989, 6, 1), "DEU"),
+    ("Kinkel", date(1995, 6, 1), "DEU"), ("Hurd", date(1992, 6, 1), "GBR"),
+    ("Peres", date(1993, 9, 13), "ISR"), ("Velayati", date(1988, 6, 1), "IRN"),
+    ("Tariq Aziz", date(1990, 6, 1), "IRQ"),
+])
+def test_leaders_and_foreign_ministers_of_1980_1999_resolve(name, on, root):
+    kb = load_knowledge_base()
+    found = _person(kb, name, on)
+    assert found, f"{name} on {on}: nothing"
+    assert {e.root for e in found} == {root}, [e.describe() for e in found]
+
+
+@pytest.mark.parametrize("name, on, org", [
+    ("Perez de Cuellar", date(1988, 6, 1), "UN"), ("Boutros-Ghali", date(1994, 6, 1), "UN"),
+    ("Waldheim", date(1980, 6, 1), "UN"), ("Delors", date(1990, 6, 1), "EU"),
+    ("Wörner", date(1990, 6, 1), "NATO"), ("Solana", date(1997, 6, 1), "NATO"),
+    ("Salim Ahmed Salim", date(1995, 6, 1), "AU"), ("Blix", date(1991, 6, 1), "IAEA"),
+])
+def test_igo_heads_of_1980_1999_resolve(name, on, org):
+    kb = load_knowledge_base()
+    found = _person(kb, name, on)
+    assert found and {(e.org, e.country, e.sector) for e in found} == {(org, None, "IGO")}
+
+
+@pytest.mark.parametrize("on", [date(1985, 6, 1), date(1990, 1, 1), date(1995, 6, 1)])
+def test_heads_of_state_or_government_are_listed_back_to_1980(people, on):
+    # the major powers and most of today's UN members had a listed head on these dates
+    heads = {e.country for e in people if e.country and is_head_office(e.office) and e.valid_on(on)}
+    for iso in ("USA", "RUS", "GBR", "FRA", "DEU", "CHN", "JPN", "IND", "ISR", "EGY", "SYR", "IRN", "IRQ"):
+        assert iso in heads, iso
+    share, gaps = _head_coverage(people, on)
+    print(f"{on}: {share:.1%} of today's UN members covered; gaps: {' '.join(gaps) or 'none'}")
+    assert share >= 0.8, gaps
+
+
+def test_the_same_person_and_office_never_overlaps(people):
+    by_key: dict[tuple, list] = {}
+    for e in people:
+        by_key.setdefault((e.names[0], e.country, e.org, e.office), []).append(e)
+    for key, rows in by_key.items():
+        rows.sort(key=lambda e: e.start)
+        for a, b in zip(rows, rows[1:]):
+            assert a.end is not None and a.end <= b.start, f"{key}: {a.source} overlaps {b.source}"
+
 def test_igo_officials_carry_the_org_and_no_country(people):
     on = date(2019, 6, 1)
     assert offices(people, "Guterres", on) == [(None, "IGO", "secretary-general")]
@@ -129,7 +220,9 @@ people:
     (doe,) = kb.lookup("Doe", on=date(2026, 6, 1))
     assert (doe.kind, doe.code, doe.office, doe.source) == ("user", "FRAGOV", "foreign minister", "mine.yaml")
     assert kb.lookup("Doe", on=date(2025, 6, 1)) == []  # not yet in office
-    assert load_knowledge_base().lookup("Doe") == []  # the built-in knowledge base is untouched
+    # the built-in knowledge base is untouched (its only "Doe" is Liberia's Samuel Doe, 1980-1990)
+    assert load_knowledge_base().lookup("Doe", on=date(2026, 6, 1)) == []
+    assert all(e.kind == "person" and e.country == "LBR" for e in load_knowledge_base().lookup("Doe"))
 
 
 def test_a_user_dictionary_wins_over_a_built_in_entry(tmp_path):
