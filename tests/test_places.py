@@ -74,3 +74,10 @@ def test_no_article_country_when_places_disagree(code):
     art = code(text)
     ev = _event(art, "investigate")
     assert not ev.actors[0].country
+
+
+def test_a_name_the_tagger_ran_into_a_parenthesis_is_still_a_place(code):
+    a = code("Around 18 April 2022, in Barranquilla (Atlantico), rioters attacked a man.")
+    e = a.events[0]
+    assert e.location is not None and e.location.country == "COL"
+    assert e.actors[0].country == "COL"

@@ -30,7 +30,8 @@ from .actors.kb import make_code
 from .model import Article, Location
 from .nlp import paragraph_start
 
-PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "from")
+PLACE_PREPS = ("in", "at", "near", "outside", "inside", "across", "throughout", "around", "from",
+               "through", "along")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 # Entities the small English model often gives to unfamiliar place names ("in Gedaref", tagged
 # ORG): taken as places only in a locative phrase, when they are no known actor, and when the
@@ -176,7 +177,8 @@ class _Places:
     def __init__(self, doc, kb, context, gaz):
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
-        ents = [ent for ent in doc.ents if ent.label_ in PLACE_ENTS or (
+        ents = [_before_paren(ent) for ent in doc.ents]
+        ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
             ent.label_ in WEAK_PLACE_ENTS and _locative(ent.root)
             and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
         # The article's place countries: names that can only be in one country widen the context
@@ -304,6 +306,16 @@ class _Places:
             return None, []
         names = list(dict.fromkeys(ent.text for ent, _ in self.found))
         return countries.pop(), names
+
+
+def _before_paren(ent):
+    """An entity the tagger ran into a parenthesis ("Barranquilla (Atlantico"): its part before."""
+    cut = next((t.i for t in ent if t.text == "("), None)
+    if cut is None or cut == ent.start:
+        return ent
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start, cut, label=ent.label_)
 
 
 def _locative(tok) -> bool:
