@@ -81,3 +81,11 @@ def test_a_name_the_tagger_ran_into_a_parenthesis_is_still_a_place(code):
     e = a.events[0]
     assert e.location is not None and e.location.country == "COL"
     assert e.actors[0].country == "COL"
+
+
+def test_a_town_that_is_the_object_of_the_act_is_its_place(code):
+    e = code("Russian forces shelled Kreminna, Luhansk, on Friday.").events[0]
+    assert e.location is not None and e.location.country == "UKR"
+    # a country as object is an actor, not a place
+    e = code("Russia criticized France on Monday.").events[0]
+    assert e.location is None

@@ -194,10 +194,17 @@ class _Places:
             if ent.start in covered:  # "Labrador" in "Newfoundland and Labrador"
                 self.found.append((ent, covered[ent.start]))
                 continue
+            target = False
             if not _locative(ent.root):
-                continue
+                # a town that is the object of the act ("shelled Kreminna, Luhansk", "captured
+                # the village of X") is where it happened; a country object is an actor
+                if not (ent.label_ in PLACE_ENTS and _object_place(ent.root)):
+                    continue
+                target = True
             loc, why, end = self._resolve(doc, ent, kb, context, gaz,
-                                          weak=ent.label_ not in PLACE_ENTS)
+                                          weak=ent.label_ not in PLACE_ENTS or target)
+            if loc is not None and target and loc.feature == "country":
+                continue
             if loc is not None:
                 if loc.span is None:
                     loc.span = (ent.start_char, doc[end - 1].idx + len(doc[end - 1].text))
@@ -316,6 +323,20 @@ def _before_paren(ent):
     from spacy.tokens import Span
 
     return Span(ent.doc, ent.start, cut, label=ent.label_)
+
+
+def _object_place(tok) -> bool:
+    """The direct object of a verb, or the head of "the village/town of X" as one."""
+    for _ in range(4):
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            tok = tok.head.head
+            continue
+        if tok.dep_ not in ("appos", "compound", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _locative(tok) -> bool:
