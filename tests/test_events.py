@@ -229,3 +229,11 @@ def test_coordinated_passives_share_their_agent(code):
     # but a participle describing a noun is no event
     a = code("The offensive by militants backed by Ankara was repelled.")
     assert not [e for e in a.events if e.type == "SUPPORT"]
+
+
+def test_a_subject_the_parser_hung_on_a_leading_place_is_found(code):
+    # spaCy's small model attaches 'residents' to 'Mexico' (appos) and leaves 'held' subjectless
+    a = code("On 28 April 2022, in Ixtapaluca, Mexico, residents of different colonias held a "
+             "protest at the offices of the water agency.")
+    e = first(a, "PROTEST")
+    assert e.actors and e.actors[0].sector == "CVL" and "residents" in e.actors[0].text

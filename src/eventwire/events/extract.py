@@ -182,7 +182,13 @@ class EventExtractor:
         "hundreds of aspirants", "taxi drivers"): people who protest are a civilian group."""
         node = verb
         for _ in range(4):
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None) or _misparsed_subject(node)
+            subj = (next((c for c in node.children if c.dep_ == "nsubj"), None) or _misparsed_subject(node)
+                    or _preceding_subject(node))
+            if subj is None and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") \
+                    and not any(c.dep_ in ("dobj", "agent") for c in node.children):
+                # "15 people protested outside ...": a protest verb takes no object, so its
+                # participle cannot be a passive modifier; the noun it hangs on protests
+                subj = node.head
             if subj is not None:
                 break
             if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
@@ -539,12 +545,12 @@ class EventExtractor:
                     return []
             how.append(f"subject inherited from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
-        root = _misparsed_subject(verb)
+        root = _misparsed_subject(verb) or _preceding_subject(verb)
         if root is not None:
             out = mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
             if out:
-                how.append(f"subject: '{root.text}', the sentence's head noun (the parser took "
-                           f"'{verb.text}' for a modifier)")
+                how.append(f"subject: '{root.text}', the noun phrase the parser did not attach to "
+                           f"'{verb.text}'")
                 return out
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj" \
                 and verb.tag_ == "VBG" and head.head.pos_ == "VERB":
@@ -712,6 +718,36 @@ def _misparsed_subject(verb):
             and not any(t.dep_ == "acl" and t.pos_ == "VERB" for t in verb.sent if t.i < verb.i):
         return root
     return None
+
+
+def _preceding_subject(verb):
+    """'In Ixtapaluca, Mexico, residents of the colonias held a protest': after a leading place the
+    parser often hangs the subject on the place (appos) and leaves the verb without one. When a
+    finite root or modifier verb has no subject, the noun phrase that ends right before it is it."""
+    if verb.dep_ not in ("ROOT", "acl") or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
+            verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
+                                    or verb.doc[i].pos_ in ("ADV", "PART")):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    t = verb.doc[i]
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME") or t.head.i == verb.i:
+        return None
+    for _ in range(6):
+        if t.dep_ in ("compound", "amod", "nummod", "poss", "flat", "nmod") and t.head.i > t.i:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            t = t.head.head
+        elif t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        else:
+            break
+    return t if t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "ROOT", "nsubj") and t.i < verb.i else None
 
 
 NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
