@@ -237,3 +237,14 @@ def test_a_subject_the_parser_hung_on_a_leading_place_is_found(code):
              "protest at the offices of the water agency.")
     e = first(a, "PROTEST")
     assert e.actors and e.actors[0].sector == "CVL" and "residents" in e.actors[0].text
+
+
+def test_demands_declared_and_objects_named_by_their_modifier(code):
+    e = first(code("The Bush administration declared Tuesday that China must drop its trade barriers."), "REQUEST")
+    assert (e.source_root, e.target_root) == ("USA", "CHN")
+    # the object's compound modifier selects the sense: aid deliveries are aid
+    e = first(code("The Red Cross suspended aid deliveries in Baghdad on Wednesday."), "SANCTION")
+    assert e.cameo.startswith("162")
+    # "is opposed to" is the active "opposes"
+    e = first(code("Israel is opposed to French mediation in the talks."), "REJECT")
+    assert e.source_root == "ISR"

@@ -44,6 +44,7 @@ class EventExtractor:
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
+        self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.intent = {str(k): str(v) for k, v in (dictionaries.lexicon.get("intent_cameo") or {}).items()}
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
@@ -67,9 +68,11 @@ class EventExtractor:
         children = list(tok.children)
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
-        objs = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "attr", "oprd")}
-        pobjs = {g.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
-                 if g.dep_ == "pobj"}
+        # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
+        objs = {w.lemma_.lower() for c in children if c.dep_ in ("dobj", "attr", "oprd")
+                for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
+        pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
+                 if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp" or _purpose_clause(c)}
         for s in senses:
@@ -116,6 +119,8 @@ class EventExtractor:
                         trigger = Trigger(tok, sense, "verb")
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
                     trigger = self._endorsement(tok) or self._demand_trigger(tok)
+                if trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.demand_reporters:
+                    trigger = self._demand_trigger(tok)
                 if tok.pos_ == "NOUN" and trigger is None and not _purpose_clause(tok.head) \
                         and self._demanded(tok.head) is None:
                     sense = self._sense(tok, self.d.nouns)
@@ -224,7 +229,7 @@ class EventExtractor:
         node = verb
         if not modal and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("have", "need"):
             modal, node = True, verb.head
-        if modal and node.dep_ == "ccomp" and node.head.lemma_.lower() in self.reporting:
+        if modal and node.dep_ == "ccomp" and node.head.lemma_.lower() in self.demand_reporters:
             return node.head
         return None
 
