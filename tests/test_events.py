@@ -248,3 +248,13 @@ def test_demands_declared_and_objects_named_by_their_modifier(code):
     # "is opposed to" is the active "opposes"
     e = first(code("Israel is opposed to French mediation in the talks."), "REJECT")
     assert e.source_root == "ISR"
+
+
+def test_a_subjects_country_and_sector_words_combine(code):
+    e = first(code("Israeli army bulldozers demolished Palestinian homes in southern Gaza."), "ASSAULT")
+    assert e.actors[0].code == "ISRMIL" and e.target_root == "PSE"
+
+
+def test_killed_by_a_weapon_has_no_named_source(code):
+    e = first(code("Three US servicemen were killed by a roadside bomb near Basra."), "ASSAULT")
+    assert not e.actors and e.target_root == "USA"

@@ -175,6 +175,12 @@ class EventExtractor:
         lemma = subj.lemma_.lower()
         return lemma in self.weapons or lemma in self.d.nouns
 
+    def _thing_agent(self, verb) -> bool:
+        """A passive whose agent is a weapon or an event ("killed by a roadside bomb")."""
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return bool(agents) and all(g.lemma_.lower() in self.weapons or g.lemma_.lower() in self.d.nouns
+                                    for g in agents)
+
     def _occurring(self, noun):
         """The verb that says an event noun happened ("clashes broke out"), or None."""
         head = noun.head
@@ -277,7 +283,7 @@ class EventExtractor:
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
-            if trig.kind == "verb" and targets and _passive_without_agent(tok):
+            if trig.kind == "verb" and targets and (_passive_without_agent(tok) or self._thing_agent(tok)):
                 how.append("passive without an agent: the source is not stated")
             elif trig.kind == "verb" and self._thing_subject(tok, mentions):
                 how.append("a weapon or an event as subject: the source is not stated")
@@ -511,6 +517,15 @@ class EventExtractor:
                        for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
                 if out:
                     how.append("subject: the actor inside the subject's phrase")
+                else:
+                    # "Israeli army bulldozers": a sector word and a country word both modify
+                    # the subject; together they are the actor
+                    out = [_with_modifier_country(a, m) for s in subj for x in _with_conj(s)
+                           for m in [m for c in x.children for m in mentions.modifiers.get(c.i, [])][:1]
+                           for a in mentions.within(x, max_depth=1, skip_deps=SUBJ_SKIP)[:1]
+                           if a.sector and not a.root]
+                    if out:
+                        how.append("subject: the sector and the country words of the subject's phrase")
             if not out and subj[0].lower_ in ("which", "who", "that"):
                 clause = verb
                 while clause.dep_ not in ("relcl",) and clause.head.i != clause.i:
@@ -687,6 +702,13 @@ def _source_code(e: Event) -> str | None:
 def _purpose_clause(tok) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
+    from ..actors.kb import make_code
+
+    return replace(actor, country=modifier.country, code=make_code(modifier.country, actor.sector),
+                   explanation=f"{actor.explanation}; country from {modifier.text!r} in the same phrase")
 
 
 def _same(a: Actor, b: Actor) -> bool:
