@@ -89,3 +89,12 @@ def test_a_town_that_is_the_object_of_the_act_is_its_place(code):
     # a country as object is an actor, not a place
     e = code("Russia criticized France on Monday.").events[0]
     assert e.location is None
+
+
+def test_an_admin_list_after_an_admin_word_settles_the_country(code):
+    # 'sub-county' stands between the village and its list; 'Northern' is a common word, but in
+    # an admin list it is a region, and only Uganda has both an Oyam and a Northern region
+    a = code("On 23 February 2022, locals killed a cattle thief in Kongo Trading Center, "
+             "Minakulu sub-county (Oyam, Northern).")
+    e = a.events[0]
+    assert e.location is not None and e.location.country == "UGA"

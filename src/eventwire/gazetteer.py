@@ -435,12 +435,13 @@ class Gazetteer:
         reason = f"gazetteer: {label}{via}{small}, chosen over {rivals} ({why}; no context country matched)"
         return _with_reason(best, reason)
 
-    def countries_of(self, name: str, *, small_towns: bool = False) -> frozenset[str]:
-        """The countries (ISO3) a name can denote a place in (stoplisted names: countries only);
-        one country means the name is unambiguous."""
+    def countries_of(self, name: str, *, small_towns: bool = False, stoplist: bool = True) -> frozenset[str]:
+        """The countries (ISO3) a name can denote a place in (stoplisted names: countries only,
+        unless ``stoplist`` is off for a name known to be a place, as in an admin list); one
+        country means the name is unambiguous."""
         key = normalise(name)
         found = self.candidates(name)
-        if key in (self._stopwords or ()):
+        if stoplist and key in (self._stopwords or ()):
             found = [(p, k) for p, k in found if p.feature == "country"]
         if not small_towns:
             found = [(p, k) for p, k in found if not self._is_small(p)]

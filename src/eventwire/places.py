@@ -37,7 +37,8 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 # ORG): taken as places only in a locative phrase, when they are no known actor, and when the
 # gazetteer knows them as a town of 15,000 or more or a subdivision, or the admin names after
 # them ("Gedaref (Gedaref state)") say where they are.
-WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP")
+UNTAGGED = "UNTAGGED"  # a capitalised name in a locative phrase that the tagger left untagged
+WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP", UNTAGGED)
 ACTOR_KINDS = ("org", "person", "adjective", "seat", "petrarch", "user")
 
 # Clause links across which a clause shares its main clause's subject, and so its place.
@@ -77,15 +78,16 @@ def _resolve_place(name: str, kb, context: tuple[str, ...], gaz, *, small_towns:
     return None
 
 
-def _possible_countries(name: str, kb, gaz) -> set[str]:
-    """Every country a place name (or the name without its admin word) can be in."""
+def _possible_countries(name: str, kb, gaz, *, listed: bool = False) -> set[str]:
+    """Every country a place name (or the name without its admin word) can be in. ``listed``:
+    the name stands in an admin list, so it is a place even if it is also a common word."""
     from .gazetteer import strip_admin_word
 
     found = {e.country for e in kb.lookup(name) if e.kind in ("country", "capital")}
-    found |= gaz.countries_of(name.split(" - ")[0], small_towns=True)
+    found |= gaz.countries_of(name.split(" - ")[0], small_towns=True, stoplist=not listed)
     stripped = strip_admin_word(name)
     if not found and stripped:
-        found = set(gaz.countries_of(stripped[0], small_towns=True))
+        found = set(gaz.countries_of(stripped[0], small_towns=True, stoplist=not listed))
     return found
 
 
@@ -130,6 +132,35 @@ def _longer_names(doc, ent) -> list[int]:
     return ends[::-1]
 
 
+def _past_admin_words(doc, i: int) -> int:
+    """The index past admin words after a place name ("Minakulu sub-county (Oyam, Northern)")."""
+    from .gazetteer import ADMIN_WORDS
+
+    j = i
+    while j < len(doc) and j - i < 4 and (doc[j].lower_ in ADMIN_WORDS or doc[j].text == "-"
+                                          or doc[j].lower_ in ("sub", "rural", "urban")):
+        j += 1
+    return j if j < len(doc) and doc[j].text == "(" else i
+
+
+def _untagged_places(doc, ents) -> list:
+    """Capitalised names in a locative phrase that the tagger did not mark at all ("in Pirque
+    (Cochabamba)"): candidates, resolved as weakly as names tagged ORG."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+                and tok.i not in tagged and tok.text[:1].isupper()):
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                    and start - 1 not in tagged:
+                start -= 1
+            out.append(Span(doc, start, tok.i + 1, label=UNTAGGED))
+    return out
+
+
 def _paren_end(doc, i: int) -> int:
     """The index after the parenthesis that opens at token ``i`` ("Cumana (Sucre)": the admin
     names in it are part of the place already resolved), else ``i``."""
@@ -146,6 +177,7 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     Santander"), each with its character span, most specific first. ``i``: the token after
     the name."""
     parts: list[tuple[str, tuple[int, int]]] = []
+    i = _past_admin_words(doc, i)
     if i < len(doc) and doc[i].text == "(":
         j = i + 1
         while j < len(doc) and j - i < MAX_PAREN_TOKENS and doc[j].text not in (")", "("):
@@ -178,6 +210,7 @@ class _Places:
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
         ents = [_before_paren(ent) for ent in doc.ents]
+        ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
         ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
             ent.label_ in WEAK_PLACE_ENTS and _locative(ent.root)
             and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
@@ -226,8 +259,8 @@ class _Places:
             after = _paren_parts(doc, ent.end) or (_paren_parts(doc, ends[0]) if ends else [])
         if after:
             agreed: set[str] | None = None
-            for text in [ent.text] + [t for t, _ in after]:  # the place's own name first
-                found = _possible_countries(_clean(text), kb, gaz)
+            for n, text in enumerate([ent.text] + [t for t, _ in after]):  # the place's own name first
+                found = _possible_countries(_clean(text), kb, gaz, listed=n > 0)
                 if found and (agreed is None or agreed & found):
                     agreed = found if agreed is None else agreed & found
             country = None
