@@ -258,3 +258,19 @@ def test_a_subjects_country_and_sector_words_combine(code):
 def test_killed_by_a_weapon_has_no_named_source(code):
     e = first(code("Three US servicemen were killed by a roadside bomb near Basra."), "ASSAULT")
     assert not e.actors and e.target_root == "USA"
+
+
+def test_participles_partitives_and_country_words_on_event_nouns(code):
+    # "demonstrators protesting X": the demonstrators protest
+    e = first(code("Riot police used tear gas to disperse demonstrators protesting election "
+                   "results in Monrovia."), "PROTEST")
+    assert e.actors[0].sector == "CVL"
+    # "resorted to throwing stones": the subject of 'resorted' throws
+    e = first(code("Palestinian youths resorted to throwing stones at Israeli soldiers."), "PROTEST")
+    assert e.source_root == "PSE"
+    # a partitive object stands for its "of" phrase
+    e = first(code("The United States suspended part of a military aid program for Bosnia."), "SANCTION")
+    assert (e.source_root, e.target_root) == ("USA", "BIH")
+    # "Palestinian riots": the country word says who riots
+    e = first(code("Palestinian riots are still continuing in Hebron."), "PROTEST")
+    assert e.source_root == "PSE"

@@ -21,6 +21,9 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
+# Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
+PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section",
+              "share", "bulk", "remainder", "majority", "much", "many", "one", "two", "several"}
 CLAUSE_STOP = ("ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis")
 
 
@@ -69,8 +72,11 @@ class EventExtractor:
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
         # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
-        objs = {w.lemma_.lower() for c in children if c.dep_ in ("dobj", "attr", "oprd")
-                for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
+        heads = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        # "suspended part of the aid program": a partitive object stands for its "of" phrase
+        heads += [g for c in heads if c.lemma_.lower() in PARTITIVES for p in c.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
@@ -475,6 +481,12 @@ class EventExtractor:
                     targets = actors
                 else:
                     targets = actors
+        if not sources and self.d.code(sense.cameo).plover_type in ("PROTEST", "ASSAULT", "COERCE"):
+            # "Palestinian riots", "Russian shelling": the country word is who acts
+            mods = [m for c in noun.children if c.dep_ == "amod" for m in mentions.modifiers.get(c.i, [])]
+            if mods:
+                sources = mods[:1]
+                how.append(f"source: '{mods[0].text}' describing '{noun.text}'")
         verb = self._occurring(noun)
         if verb is not None and not sources and not targets:
             # "clashes broke out between A and B", "fighting erupted with B"
@@ -565,6 +577,15 @@ class EventExtractor:
                     return []
             how.append(f"subject inherited from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                and head.lower_ in ("to", "by", "after", "before", "while", "upon"):
+            # "resorted to throwing stones", "after attacking the convoy, they ..."
+            how.append(f"subject inherited from '{head.head.text}'")
+            return self._subjects(head.head, mentions, how, quote_at, depth + 1)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.i in mentions.by_head and self._protest_verb(verb):
+            # "demonstrators protesting election results": the noun protests
+            how.append(f"subject: '{head.text}', the protesters the participle describes")
+            return mentions.at(head)
         root = _misparsed_subject(verb) or _preceding_subject(verb)
         if root is not None:
             out = mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
