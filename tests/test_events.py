@@ -274,3 +274,11 @@ def test_participles_partitives_and_country_words_on_event_nouns(code):
     # "Palestinian riots": the country word says who riots
     e = first(code("Palestinian riots are still continuing in Hebron."), "PROTEST")
     assert e.source_root == "PSE"
+
+
+def test_grenades_hurled_and_attacks_that_kill(code):
+    e = first(code("Suspected militants hurled a grenade at a police bunker in Srinagar."), "ASSAULT")
+    assert e.actors[0].sector == "REB"
+    # the relative pronoun of an event noun: the attack killed, its perpetrator is unnamed
+    e = first(code("A chemical attack that killed 400 civilians near Damascus prompted outrage."), "ASSAULT")
+    assert not e.actors

@@ -176,6 +176,8 @@ class EventExtractor:
     def _thing_subject(self, verb, mentions) -> bool:
         """The subject is a weapon or an event, not an actor ("a roadside bomb killed ...")."""
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            subj = verb.head  # "a chemical attack that killed 400 civilians"
         if subj is None or mentions.at(subj):
             return False
         lemma = subj.lemma_.lower()
