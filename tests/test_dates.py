@@ -36,3 +36,17 @@ def test_durations_are_not_dates(text):
 
 def test_no_reference_no_date():
     assert resolve("on Monday", None) is None
+
+
+def test_a_day_number_the_tagger_left_out_belongs_to_the_date(code):
+    a = code("Around 22 March 2022, government forces attacked rebel positions near the town.",
+             published="2022-04-04")
+    assert any(d.value == "2022-03-22" and d.precision == "day" for d in a.dates)
+
+
+def test_a_date_in_the_sentence_outside_the_clause_still_dates_the_event(code):
+    # the small parser makes "On" the root here, so the date governs no clause of 'killed'
+    a = code("On 31 March 2022, in Natal (Rio Grande do Norte), a man was killed in a drive-by "
+             "shooting by armed individuals in a car.", published="2022-04-04")
+    e = [e for e in a.events if e.type == "ASSAULT"][0]
+    assert e.date == "2022-03-31" and e.date_source in ("text", "sentence")

@@ -116,6 +116,23 @@ def _dateparser(core: str, ref: date) -> tuple[str, str, str] | None:
     return f"{value.year:04d}-{value.month:02d}", "month", "dateparser"
 
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+
+
+def _with_leading_day(doc, ent):
+    """'Around 22 March 2022': the tagger sometimes leaves the day number out of the entity
+    ("March 2022"); a day number right before a month name belongs to it."""
+    if ent.start == 0 or ent[0].lower_ not in MONTHS:
+        return ent
+    prev = doc[ent.start - 1]
+    if prev.like_num and prev.text.isdigit() and 1 <= int(prev.text) <= 31:
+        from spacy.tokens import Span
+
+        return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
+
+
 def find_dates(doc, article: Article) -> list[DateMention]:
     """Every resolvable time expression in the article (spaCy DATE and TIME entities)."""
     ref = article.published_date
@@ -124,6 +141,7 @@ def find_dates(doc, article: Article) -> list[DateMention]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
+        ent = _with_leading_day(doc, ent)
         resolved = resolve(ent.text, ref)
         if resolved is None:
             continue

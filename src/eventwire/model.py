@@ -153,7 +153,7 @@ class Event:
     trigger_span: Span
     date: str | None = None
     date_precision: str | None = None
-    date_source: str | None = None  # text | reported | published
+    date_source: str | None = None  # text | reported | sentence | context | published
     location: Location | None = None
     negated: bool = False
     future: bool = False

@@ -682,8 +682,15 @@ class EventExtractor:
                 if node.head.i == node.i:
                     break
                 node = node.head
-        # A date set by an earlier sentence of the same paragraph ("On 4 May, ... . Police then ...").
         sent = tok.sent
+        # A date in the trigger's own sentence that the parse left outside its clause ("On 31
+        # March, in Natal, a man was killed ...", where the parser made "On" the root).
+        same = [m for m in article.dates if sent.start_char <= m.span[0] < sent.end_char
+                and m.span[0] < tok.idx] if article.dates else []
+        if same:
+            m = same[-1]
+            return m.value, m.precision, "sentence"
+        # A date set by an earlier sentence of the same paragraph ("On 4 May, ... . Police then ...").
         para_start = paragraph_start(doc, sent.start)
         earlier = [m for m in article.dates if para_start <= doc.char_span(*m.span, alignment_mode="expand").start < sent.start] \
             if article.dates else []
