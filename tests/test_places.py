@@ -23,11 +23,17 @@ def test_a_small_town_followed_by_its_province_resolves(code):
     assert "Mazamitla" in ev.actors[0].explanation
 
 
-def test_an_unknown_village_takes_the_place_of_its_parenthesised_admin_list(code):
-    art = code("On 3 May 2022, soldiers attacked a police post near Zzqville (Katha township, "
-               "Sagaing region), witnesses said.")
-    ev = _event(art, "attack")
-    assert ev.location is not None and ev.location.country == "MMR"
+@pytest.mark.parametrize("text, verb, country", [
+    # an unknown village takes the place of its parenthesised admin list
+    ("On 3 May 2022, soldiers attacked a police post near Zzqville (Katha township, Sagaing "
+     "region), witnesses said.", "attack", "MMR"),
+    # a participial clause takes the place of its main clause
+    ("Thousands of demonstrators gathered at the main market in Gedaref on Friday, calling for a "
+     "civilian government.", "call", "SDN"),
+])
+def test_the_place_comes_from_the_admin_list_or_the_main_clause(code, text, verb, country):
+    ev = _event(code(text), verb)
+    assert ev.location is not None and ev.location.country == country
 
 
 def test_the_admin_list_picks_the_country_of_an_ambiguous_town(code):
@@ -42,13 +48,6 @@ def test_a_subdivision_with_its_admin_word_resolves(code):
     ev = _event(art, "demand")
     assert ev.location.country == "VEN"
     assert ev.actors[0].code == "VENCVL"
-
-
-def test_a_participial_clause_takes_the_place_of_its_main_clause(code):
-    art = code("Thousands of demonstrators gathered at the main market in Gedaref on Friday, "
-               "calling for a civilian government.")
-    ev = _event(art, "call")
-    assert ev.location is not None and ev.location.country == "SDN"
 
 
 def test_a_common_word_is_not_taken_as_a_town(code):
