@@ -282,3 +282,8 @@ def test_grenades_hurled_and_attacks_that_kill(code):
     # the relative pronoun of an event noun: the attack killed, its perpetrator is unnamed
     e = first(code("A chemical attack that killed 400 civilians near Damascus prompted outrage."), "ASSAULT")
     assert not e.actors
+
+
+def test_allowing_the_return_of_inspectors_is_a_promise_to_let_them_in(code):
+    e = first(code("Iraq said it would allow the return of UN weapons inspectors."), "AGREE")
+    assert (e.source_root, e.cameo) == ("IRQ", "0355")
