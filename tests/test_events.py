@@ -287,3 +287,8 @@ def test_grenades_hurled_and_attacks_that_kill(code):
 def test_allowing_the_return_of_inspectors_is_a_promise_to_let_them_in(code):
     e = first(code("Iraq said it would allow the return of UN weapons inspectors."), "AGREE")
     assert (e.source_root, e.cameo) == ("IRQ", "0355")
+
+
+def test_a_measure_of_goods_stands_for_the_goods(code):
+    e = first(code("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam."), "AID")
+    assert e.source_root == "CHE" and e.target_root

@@ -23,7 +23,10 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
 PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section",
-              "share", "bulk", "remainder", "majority", "much", "many", "one", "two", "several"}
+              "share", "bulk", "remainder", "majority", "many", "one", "two", "several",
+              # measures: "700 kg of medicine", "$50,000 worth of goods", "tons of aid"
+              "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "worth", "lot",
+              "amount", "quantity", "batch", "consignment", "shipment", "truckload", "load"}
 CLAUSE_STOP = ("ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis")
 
 
