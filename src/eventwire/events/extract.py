@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..config import Config
-from ..model import Actor, Article, DateMention, Event
+from ..model import Actor, Article, Event
 from ..nlp import paragraph_start
 from .dictionary import Dictionaries, Sense, load_dictionaries
+from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, misparsed_subject, np_start,
+                     passive_without_agent, preceding_subject, purpose_clause, with_conj)
 
-SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Dependents of a subject that do not say who acts ("the attack on X", "which ...").
 SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # Prepositions whose object is a recipient when the dictionary names none.
@@ -27,7 +28,6 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               # measures: "700 kg of medicine", "$50,000 worth of goods", "tons of aid"
               "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "worth", "lot",
               "amount", "quantity", "batch", "consignment", "shipment", "truckload", "load"}
-CLAUSE_STOP = ("ccomp", "relcl", "advcl", "acl", "xcomp", "conj", "parataxis")
 
 
 @dataclass
@@ -83,7 +83,7 @@ class EventExtractor:
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp" or _purpose_clause(c)}
+        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp" or purpose_clause(c)}
         for s in senses:
             if s.particle and s.particle.lower() not in particles:
                 continue
@@ -114,7 +114,7 @@ class EventExtractor:
                 if mentions.excluded and mentions.excluded[0] <= tok.idx < mentions.excluded[1]:
                     continue
                 trigger = None
-                if _in_purpose_clause(tok) and not self._protest_verb(tok):
+                if in_purpose_clause(tok) and not self._protest_verb(tok):
                     continue  # "attacked X to defend Y": an intention, not an event that happened
                 if self._condition(tok):
                     continue  # "... if it is attacked": a condition, not an event
@@ -130,7 +130,7 @@ class EventExtractor:
                     trigger = self._endorsement(tok) or self._demand_trigger(tok)
                 if trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.demand_reporters:
                     trigger = self._demand_trigger(tok)
-                if tok.pos_ == "NOUN" and trigger is None and not _purpose_clause(tok.head) \
+                if tok.pos_ == "NOUN" and trigger is None and not purpose_clause(tok.head) \
                         and self._demanded(tok.head) is None:
                     sense = self._sense(tok, self.d.nouns)
                     if sense and tok.head.i not in verb_triggers:
@@ -204,8 +204,8 @@ class EventExtractor:
         "hundreds of aspirants", "taxi drivers"): people who protest are a civilian group."""
         node = verb
         for _ in range(4):
-            subj = (next((c for c in node.children if c.dep_ == "nsubj"), None) or _misparsed_subject(node)
-                    or _preceding_subject(node))
+            subj = (next((c for c in node.children if c.dep_ == "nsubj"), None) or misparsed_subject(node)
+                    or preceding_subject(node))
             if subj is None and node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN") \
                     and not any(c.dep_ in ("dobj", "agent") for c in node.children):
                 # "15 people protested outside ...": a protest verb takes no object, so its
@@ -226,7 +226,7 @@ class EventExtractor:
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None:
             end = pobj.i + 1
-        span = doc[_np_start(subj):end]
+        span = doc[np_start(subj):end]
         if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
             return None
         return Actor(text=span.text, code="CVL", sector="CVL", span=(span.start_char, span.end_char),
@@ -278,7 +278,7 @@ class EventExtractor:
             reporter = tok.head
             sources = self._subjects(reporter, mentions, how)
             subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
-            targets = [a for x in _with_conj(subj) for a in self._actors(x, mentions, quote_at)] if subj is not None else []
+            targets = [a for x in with_conj(subj) for a in self._actors(x, mentions, quote_at)] if subj is not None else []
             how.append(f"demand: '{reporter.text}' + a clause with a modal of obligation")
         elif trig.kind == "noun":
             sources, targets = self._noun_participants(tok, sense, mentions, how)
@@ -294,7 +294,7 @@ class EventExtractor:
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
-            if trig.kind == "verb" and targets and (_passive_without_agent(tok) or self._thing_agent(tok)):
+            if trig.kind == "verb" and targets and (passive_without_agent(tok) or self._thing_agent(tok)):
                 how.append("passive without an agent: the source is not stated")
             elif trig.kind == "verb" and self._thing_subject(tok, mentions):
                 how.append("a weapon or an event as subject: the source is not stated")
@@ -382,16 +382,16 @@ class EventExtractor:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
             bool(agent) and verb.dep_ == "conj")
         if passive and not sense.passive:
-            sources = [a for g in agent for x in _with_conj(g) for a in self._actors(x, mentions, quote_at)]
+            sources = [a for g in agent for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
             subj = [c for c in children if c.dep_ == "nsubjpass"]
             if not subj and verb.dep_ == "conj":
                 subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
-            targets = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            targets = [a for s in subj for x in with_conj(s) for a in self._actors(x, mentions, quote_at)]
             how.append("passive: agent is the source")
             return sources, targets
         if sense.passive:
             # the dictionary codes this passive itself ("were bound by a truce"): its subject acts
-            sources = [a for c in children if c.dep_ == "nsubjpass" for x in _with_conj(c)
+            sources = [a for c in children if c.dep_ == "nsubjpass" for x in with_conj(c)
                        for a in self._actors(x, mentions, quote_at)]
             if not sources:
                 sources = self._subjects(verb, mentions, how, quote_at)
@@ -399,7 +399,7 @@ class EventExtractor:
             sources = self._subjects(verb, mentions, how, quote_at)
         targets: list[Actor] = []
         if sense.passive and agent:
-            targets = [a for g in agent for x in _with_conj(g)
+            targets = [a for g in agent for x in with_conj(g)
                        for a in (self._actors(x, mentions, quote_at) or _rooted(mentions.within(x))[:1])]
             how.append("passive coded as such: subject acts, agent phrase is the recipient")
             return sources, targets
@@ -416,14 +416,14 @@ class EventExtractor:
                     continue
                 for g in p.children:
                     if g.dep_ == "pobj":
-                        for x in _with_conj(g):
+                        for x in with_conj(g):
                             targets.extend(self._actors(x, mentions, quote_at))
                 if targets:
                     how.append(f"recipient from '{p.text} …'")
                     break
         if not targets and sense.target != "prep":
             for o in direct:
-                for x in _with_conj(o):
+                for x in with_conj(o):
                     targets.extend(self._actors(x, mentions, quote_at))
             if targets:
                 how.append("recipient: direct object")
@@ -446,13 +446,13 @@ class EventExtractor:
         for c in verb.children:
             if c.dep_ == "ccomp":
                 subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                out = [a for s_ in subj for x in _with_conj(s_) for a in self._actors(x, mentions, quote_at)
+                out = [a for s_ in subj for x in with_conj(s_) for a in self._actors(x, mentions, quote_at)
                        if a.code not in source_codes]
                 if out:
                     how.append(f"recipient: subject of the complement '{c.text} …'")
                     return out
         for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp") or _purpose_clause(c):
+            if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c):
                 for g in c.children:
                     if g.dep_ in ("dobj", "prep", "dative"):
                         found = [a for a in (self._actors(g, mentions, quote_at) or mentions.within(g))
@@ -471,7 +471,7 @@ class EventExtractor:
         for p in noun.children:
             if p.dep_ != "prep":
                 continue
-            objs = [x for g in p.children if g.dep_ == "pobj" for x in _with_conj(g)]
+            objs = [x for g in p.children if g.dep_ == "pobj" for x in with_conj(g)]
             actors = [a for x in objs for a in (mentions.at(x))]
             if not actors:
                 continue
@@ -497,7 +497,7 @@ class EventExtractor:
             # "clashes broke out between A and B", "fighting erupted with B"
             for p in verb.children:
                 if p.dep_ == "prep" and p.lower_ in ("between", "with", "against"):
-                    objs = [x for g in p.children if g.dep_ == "pobj" for x in _with_conj(g)]
+                    objs = [x for g in p.children if g.dep_ == "pobj" for x in with_conj(g)]
                     actors = [a for x in objs for a in mentions.at(x)]
                     if p.lower_ == "between" and actors:
                         sources, targets = [actors[0]], actors[1:]
@@ -527,17 +527,17 @@ class EventExtractor:
     def _subjects(self, verb, mentions, how, quote_at=None, depth=0) -> list[Actor]:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if subj:
-            out = [a for s in subj for x in _with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            out = [a for s in subj for x in with_conj(s) for a in self._actors(x, mentions, quote_at)]
             if not out:
                 # "Israeli tanks fired", "Russian aircraft killed": the actor that owns the subject
-                out = [a for s in subj for x in _with_conj(s)
+                out = [a for s in subj for x in with_conj(s)
                        for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
                 if out:
                     how.append("subject: the actor inside the subject's phrase")
                 else:
                     # "Israeli army bulldozers": a sector word and a country word both modify
                     # the subject; together they are the actor
-                    out = [_with_modifier_country(a, m) for s in subj for x in _with_conj(s)
+                    out = [_with_modifier_country(a, m) for s in subj for x in with_conj(s)
                            for m in [m for c in x.children for m in mentions.modifiers.get(c.i, [])][:1]
                            for a in mentions.within(x, max_depth=1, skip_deps=SUBJ_SKIP)[:1]
                            if a.sector and not a.root]
@@ -560,11 +560,11 @@ class EventExtractor:
             how.append(f"subject: reported clause without one, taken from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
         if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") and head.i != verb.i:
-            if verb.dep_ == "conj" and _disagree(verb, head):
+            if verb.dep_ == "conj" and disagree(verb, head):
                 # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.
                 up = head.head
                 while up.dep_ in ("ccomp", "conj") and up.head.i != up.i and depth < 4:
-                    if not _disagree(verb, up.head):
+                    if not disagree(verb, up.head):
                         break
                     up = up.head
                 how.append("subject: number agreement skips the nearer clause")
@@ -574,7 +574,7 @@ class EventExtractor:
                 controller = [c for c in head.children if c.dep_ in ("dobj", "dative")]
                 controller += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
                                for g in c.children if g.dep_ == "pobj"]
-                out = [a for c in controller for x in _with_conj(c) for a in self._actors(x, mentions, quote_at)]
+                out = [a for c in controller for x in with_conj(c) for a in self._actors(x, mentions, quote_at)]
                 if out:
                     how.append(f"subject: the object of '{head.text}'")
                     return out
@@ -591,7 +591,7 @@ class EventExtractor:
             # "demonstrators protesting election results": the noun protests
             how.append(f"subject: '{head.text}', the protesters the participle describes")
             return mentions.at(head)
-        root = _misparsed_subject(verb) or _preceding_subject(verb)
+        root = misparsed_subject(verb) or preceding_subject(verb)
         if root is not None:
             out = mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
             if out:
@@ -607,7 +607,7 @@ class EventExtractor:
             # "efforts by Western powers to condemn ..."
             for p in head.children:
                 if p.dep_ == "prep" and p.lower_ == "by":
-                    out = [a for g in p.children for x in _with_conj(g) for a in mentions.at(x)]
+                    out = [a for g in p.children for x in with_conj(g) for a in mentions.at(x)]
                     if out:
                         how.append(f"subject: '{p.text} …' of '{head.text}'")
                         return out
@@ -678,7 +678,7 @@ class EventExtractor:
         if article.dates:
             node = tok
             for _ in range(6):
-                own = [m for m in article.dates if _governing_clause(doc, m) == node.i]
+                own = [m for m in article.dates if governing_clause(doc, m) == node.i]
                 if own:
                     m = own[0]
                     return m.value, m.precision, "text" if node.i == tok.i else "reported"
@@ -705,36 +705,8 @@ class EventExtractor:
         return None, None, None
 
 
-def _governing_clause(doc, mention: DateMention) -> int | None:
-    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
-    if span is None:
-        return None
-    tok = span.root
-    for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return tok.i
-        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj"):
-            tok = tok.head
-            continue
-        if tok.head.i == tok.i:
-            return tok.i
-        tok = tok.head
-    return None
-
-
-def _passive_without_agent(tok) -> bool:
-    children = list(tok.children)
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
-        c.dep_ == "agent" for c in children)
-
-
 def _source_code(e: Event) -> str | None:
     return e.actors[0].code if e.actors else None
-
-
-def _purpose_clause(tok) -> bool:
-    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
@@ -756,86 +728,6 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
     return None
 
 
-def _misparsed_subject(verb):
-    """'Police forces arrested ...' parsed with 'arrested' as a modifier (acl) of 'forces', or
-    'relatives of a man protested ...' with 'relatives' as the sentence's root: the small parser
-    often does this after a long leading date and place. A finite past-tense verb (VBD) cannot
-    modify a noun, nor can a participle with a direct object, so the noun it hangs on (or the
-    head of its "X of Y" phrase) is its subject; another participle is taken as the main verb
-    only when the sentence has no finite verb."""
-    if verb.dep_ != "acl" or any(c.dep_ in SUBJ for c in verb.children):
-        return None
-    head = verb.head
-    # a participle with a direct object is active too ("forces arrested 66 members")
-    active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
-    if active and head.pos_ in ("NOUN", "PROPN"):
-        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
-            return head.head.head
-        return head
-    root = verb.sent.root
-    if verb.tag_ == "VBN" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i \
-            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent) \
-            and not any(t.dep_ == "acl" and t.pos_ == "VERB" for t in verb.sent if t.i < verb.i):
-        return root
-    return None
-
-
-def _preceding_subject(verb):
-    """'In Ixtapaluca, Mexico, residents of the colonias held a protest': after a leading place the
-    parser often hangs the subject on the place (appos) and leaves the verb without one. When a
-    finite root or modifier verb has no subject, the noun phrase that ends right before it is it."""
-    if verb.dep_ not in ("ROOT", "acl") or any(c.dep_ in SUBJ for c in verb.children):
-        return None
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
-            verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)):
-        return None
-    i = verb.i - 1
-    while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
-                                    or verb.doc[i].pos_ in ("ADV", "PART")):
-        i -= 1
-    if i < verb.sent.start:
-        return None
-    t = verb.doc[i]
-    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME") or t.head.i == verb.i:
-        return None
-    for _ in range(6):
-        if t.dep_ in ("compound", "amod", "nummod", "poss", "flat", "nmod") and t.head.i > t.i:
-            t = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            t = t.head.head
-        elif t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head
-        else:
-            break
-    return t if t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "ROOT", "nsubj") and t.i < verb.i else None
-
-
-NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
-
-
-def _np_start(head) -> int:
-    """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
-    start = head.i
-    stack = [c for c in head.children if c.i < head.i and c.dep_ in NP_LEFT]
-    while stack:
-        t = stack.pop()
-        start = min(start, t.i)
-        stack.extend(c for c in t.children if c.i < t.i and c.dep_ in NP_LEFT)
-    return start
-
-
-def _in_purpose_clause(tok) -> bool:
-    """In a purpose clause, or in a verb chain that starts in one ("to help defend X")."""
-    node = tok
-    for _ in range(4):
-        if _purpose_clause(node):
-            return True
-        if node.dep_ != "xcomp" or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
 def _rooted(actors: list[Actor]) -> list[Actor]:
     return [a for a in actors if a.root]
 
@@ -844,29 +736,6 @@ def _weak(actor: Actor) -> Actor:
     """Mark a recipient found only somewhere inside the object's phrase (not its head)."""
     object.__setattr__(actor, "_weak", True)
     return actor
-
-
-def _with_conj(tok) -> list:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(_with_conj(c))
-    return out
-
-
-def _disagree(verb, other) -> bool:
-    """True when a finite verb's number clashes with another clause's subject."""
-    aux = [c for c in verb.children if c.dep_ == "aux"] + [verb]
-    tags = {t.tag_ for t in aux}
-    subj = next((c for c in other.children if c.dep_ in SUBJ), None)
-    if subj is None:
-        return False
-    plural_subj = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
-    if "VBP" in tags and not plural_subj and subj.lower_ not in ("i", "you", "we", "they"):
-        return True
-    if "VBZ" in tags and plural_subj:
-        return True
-    return False
 
 
 def _quote_lookup(article: Article):

@@ -1,0 +1,139 @@
+"""Parse-tree helpers for the events stage: clause roles, and repairs for the ways spaCy's small
+English model misparses news ("police forces arrested ..." with the verb as a noun modifier, a
+subject hung on a leading place). Pure functions of the dependency parse; no dictionary data."""
+
+from __future__ import annotations
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+def with_conj(tok) -> list:
+    """A token and the tokens coordinated with it ("France and Germany")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(with_conj(c))
+    return out
+
+
+def disagree(verb, other) -> bool:
+    """True when a finite verb's number clashes with another clause's subject."""
+    aux = [c for c in verb.children if c.dep_ == "aux"] + [verb]
+    tags = {t.tag_ for t in aux}
+    subj = next((c for c in other.children if c.dep_ in SUBJ), None)
+    if subj is None:
+        return False
+    plural_subj = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if "VBP" in tags and not plural_subj and subj.lower_ not in ("i", "you", "we", "they"):
+        return True
+    if "VBZ" in tags and plural_subj:
+        return True
+    return False
+
+
+def purpose_clause(tok) -> bool:
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def in_purpose_clause(tok) -> bool:
+    """In a purpose clause, or in a verb chain that starts in one ("to help defend X")."""
+    node = tok
+    for _ in range(4):
+        if purpose_clause(node):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def passive_without_agent(tok) -> bool:
+    children = list(tok.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
+        c.dep_ == "agent" for c in children)
+
+
+def governing_clause(doc, mention) -> int | None:
+    span = doc.char_span(mention.span[0], mention.span[1], alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok.i
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj"):
+            tok = tok.head
+            continue
+        if tok.head.i == tok.i:
+            return tok.i
+        tok = tok.head
+    return None
+
+
+def misparsed_subject(verb):
+    """'Police forces arrested ...' parsed with 'arrested' as a modifier (acl) of 'forces', or
+    'relatives of a man protested ...' with 'relatives' as the sentence's root: the small parser
+    often does this after a long leading date and place. A finite past-tense verb (VBD) cannot
+    modify a noun, nor can a participle with a direct object, so the noun it hangs on (or the
+    head of its "X of Y" phrase) is its subject; another participle is taken as the main verb
+    only when the sentence has no finite verb."""
+    if verb.dep_ != "acl" or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    head = verb.head
+    # a participle with a direct object is active too ("forces arrested 66 members")
+    active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    if active and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            return head.head.head
+        return head
+    root = verb.sent.root
+    if verb.tag_ == "VBN" and root.pos_ in ("NOUN", "PROPN") and root.i < verb.i \
+            and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in verb.sent) \
+            and not any(t.dep_ == "acl" and t.pos_ == "VERB" for t in verb.sent if t.i < verb.i):
+        return root
+    return None
+
+
+def preceding_subject(verb):
+    """'In Ixtapaluca, Mexico, residents of the colonias held a protest': after a leading place the
+    parser often hangs the subject on the place (appos) and leaves the verb without one. When a
+    finite root or modifier verb has no subject, the noun phrase that ends right before it is it."""
+    if verb.dep_ not in ("ROOT", "acl") or any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
+            verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
+                                    or verb.doc[i].pos_ in ("ADV", "PART")):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    t = verb.doc[i]
+    if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME") or t.head.i == verb.i:
+        return None
+    for _ in range(6):
+        if t.dep_ in ("compound", "amod", "nummod", "poss", "flat", "nmod") and t.head.i > t.i:
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            t = t.head.head
+        elif t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        else:
+            break
+    return t if t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "ROOT", "nsubj") and t.i < verb.i else None
+
+
+NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
+
+
+def np_start(head) -> int:
+    """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
+    start = head.i
+    stack = [c for c in head.children if c.i < head.i and c.dep_ in NP_LEFT]
+    while stack:
+        t = stack.pop()
+        start = min(start, t.i)
+        stack.extend(c for c in t.children if c.i < t.i and c.dep_ in NP_LEFT)
+    return start
