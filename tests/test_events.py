@@ -292,3 +292,11 @@ def test_allowing_the_return_of_inspectors_is_a_promise_to_let_them_in(code):
 def test_a_measure_of_goods_stands_for_the_goods(code):
     e = first(code("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam."), "AID")
     assert e.source_root == "CHE" and e.target_root
+
+
+def test_a_gathering_in_a_demonstration_is_a_protest(code):
+    a = code("On 24 January 2022, in Le Gosier, people, including members of a local workers' "
+             "union (UGTG), gathered to protest against the health pass.")
+    assert first(a, "PROTEST").actors
+    assert first(code("Employees of a market gathered outside the labour office in a demonstration "
+                      "over late wages."), "PROTEST")

@@ -106,7 +106,7 @@ def preceding_subject(verb):
         return None
     i = verb.i - 1
     while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
-                                    or verb.doc[i].pos_ in ("ADV", "PART")):
+                                    or verb.doc[i].pos_ in ("ADV", "PART") or verb.doc[i].text in (")", ",")):
         i -= 1
     if i < verb.sent.start:
         return None
