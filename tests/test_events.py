@@ -300,3 +300,16 @@ def test_a_gathering_in_a_demonstration_is_a_protest(code):
     assert first(a, "PROTEST").actors
     assert first(code("Employees of a market gathered outside the labour office in a demonstration "
                       "over late wages."), "PROTEST")
+
+
+def test_a_killing_with_no_named_parties_is_still_an_event(code):
+    e = first(code("A person was killed in Tijuana on Friday."), "ASSAULT")
+    assert not e.actors and e.location is not None
+    # but a passive that is not violence names nobody and codes nothing
+    assert not code("The peace talks were suspended on Monday.").events
+
+
+def test_a_collective_does_not_swallow_a_leading_date(code):
+    a = code("On 2 April 2022, a group of women protested in Republic Square in Yerevan.")
+    e = first(a, "PROTEST")
+    assert e.actors[0].text.startswith("a group of women")

@@ -69,3 +69,17 @@ def paragraph_start(doc, token_i: int) -> int:
     while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
     return i
+
+
+NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
+
+
+def np_start(head) -> int:
+    """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
+    start = head.i
+    stack = [c for c in head.children if c.i < head.i and c.dep_ in NP_LEFT]
+    while stack:
+        t = stack.pop()
+        start = min(start, t.i)
+        stack.extend(c for c in t.children if c.i < t.i and c.dep_ in NP_LEFT)
+    return start

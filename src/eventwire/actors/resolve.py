@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from ..config import Config
 from ..data import data_path
+from ..nlp import np_start
 from ..model import Actor, Article
 from .kb import ActorEntry, KnowledgeBase, load_knowledge_base, make_code, normalise
 
@@ -166,7 +167,7 @@ class ActorResolver:
                     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                     if pobj is None or pobj.i not in mentions.by_head:
                         continue
-                    start = min(t.idx for t in tok.subtree if t.i <= pobj.i)
+                    start = doc[np_start(tok)].idx  # "a group of ...", not a date before it
                     end = pobj.idx + len(pobj)
                     mentions.by_head[tok.i] = [
                         replace(a, text=doc.text[start:end], span=(start, end),

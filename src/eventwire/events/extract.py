@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from ..config import Config
 from ..model import Actor, Article, Event
-from ..nlp import paragraph_start
+from ..nlp import np_start, paragraph_start
 from .dictionary import Dictionaries, Sense, load_dictionaries
-from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, misparsed_subject, np_start,
+from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, misparsed_subject,
                      passive_without_agent, preceding_subject, purpose_clause, with_conj)
 
 # Dependents of a subject that do not say who acts ("the attack on X", "which ...").
@@ -294,7 +294,9 @@ class EventExtractor:
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
-            if trig.kind == "verb" and targets and (passive_without_agent(tok) or self._thing_agent(tok)):
+            if trig.kind == "verb" and (passive_without_agent(tok) or self._thing_agent(tok)) and (
+                    targets or any(c.dep_ == "nsubjpass" for c in tok.children)):
+                # "three soldiers were killed", "a man was killed" (whoever the victim is)
                 how.append("passive without an agent: the source is not stated")
             elif trig.kind == "verb" and self._thing_subject(tok, mentions):
                 how.append("a weapon or an event as subject: the source is not stated")

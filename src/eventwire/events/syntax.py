@@ -82,7 +82,9 @@ def misparsed_subject(verb):
         return None
     head = verb.head
     # a participle with a direct object is active too ("forces arrested 66 members")
-    active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children))
+    # ("shot and killed a civilian": the object may sit on the coordinated verb)
+    active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        c.dep_ == "dobj" for v in [verb] + [x for x in verb.children if x.dep_ == "conj"] for c in v.children))
     if active and head.pos_ in ("NOUN", "PROPN"):
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN"):
             return head.head.head
@@ -123,17 +125,3 @@ def preceding_subject(verb):
         else:
             break
     return t if t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "ROOT", "nsubj") and t.i < verb.i else None
-
-
-NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
-
-
-def np_start(head) -> int:
-    """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
-    start = head.i
-    stack = [c for c in head.children if c.i < head.i and c.dep_ in NP_LEFT]
-    while stack:
-        t = stack.pop()
-        start = min(start, t.i)
-        stack.extend(c for c in t.children if c.i < t.i and c.dep_ in NP_LEFT)
-    return start
