@@ -313,3 +313,8 @@ def test_a_collective_does_not_swallow_a_leading_date(code):
     a = code("On 2 April 2022, a group of women protested in Republic Square in Yerevan.")
     e = first(a, "PROTEST")
     assert e.actors[0].text.startswith("a group of women")
+
+
+def test_a_gathering_with_a_participial_demand_is_a_protest(code):
+    assert first(code("Hundreds of nurses gathered outside parliament on Monday, demanding higher pay."),
+                 "PROTEST").cameo == "141"

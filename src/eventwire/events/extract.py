@@ -83,7 +83,10 @@ class EventExtractor:
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
-        xcomps = {c.lemma_.lower() for c in children if c.dep_ == "xcomp" or purpose_clause(c)}
+        # an infinitive complement, a purpose clause ("gathered to demand") or a participial one
+        # ("gathered outside parliament, demanding ...")
+        xcomps = {c.lemma_.lower() for c in children
+                  if c.dep_ == "xcomp" or purpose_clause(c) or (c.dep_ == "advcl" and c.tag_ == "VBG")}
         for s in senses:
             if s.particle and s.particle.lower() not in particles:
                 continue
