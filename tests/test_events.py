@@ -318,3 +318,10 @@ def test_a_collective_does_not_swallow_a_leading_date(code):
 def test_a_gathering_with_a_participial_demand_is_a_protest(code):
     assert first(code("Hundreds of nurses gathered outside parliament on Monday, demanding higher pay."),
                  "PROTEST").cameo == "141"
+
+
+def test_vowing_to_wage_war_is_a_threat(code):
+    e = first(code("The rebels vowed on Thursday to wage war on the government in Kabul."), "THREATEN")
+    assert e.cameo == "138"
+    assert not [x for x in code("The rebels vowed on Thursday to wage war on the government.").events
+                if x.type == "AGREE"]
