@@ -325,3 +325,12 @@ def test_vowing_to_wage_war_is_a_threat(code):
     assert e.cameo == "138"
     assert not [x for x in code("The rebels vowed on Thursday to wage war on the government.").events
                 if x.type == "AGREE"]
+
+
+def test_accidents_and_disasters_are_not_assaults(code):
+    assert not [e for e in code("As many as 555 people were killed after a strong earthquake rocked "
+                                "Lombok Island.").events if e.type == "ASSAULT"]
+    assert not [e for e in code("Four workers were injured when a boiler exploded at the plant.").events
+                if e.type == "ASSAULT"]
+    # a named attacker is an assault whatever else the sentence says
+    assert first(code("Rebels attacked a convoy carrying flood relief near Kandahar."), "ASSAULT")

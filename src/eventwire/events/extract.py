@@ -61,6 +61,7 @@ class EventExtractor:
         self.symmetric = {str(c) for c in dictionaries.lexicon.get("symmetric_codes", []) or []}
         self.protest_code = str(dictionaries.lexicon.get("protest_cameo", "141"))
         self.weapons = dictionaries.words("weapon_nouns")
+        self.accidents = dictionaries.words("accident_words")
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -307,6 +308,9 @@ class EventExtractor:
                 how.append(f"an event noun that '{self._occurring(tok).text}': the source is not stated")
             else:
                 return []
+            accident = next((t for t in tok.sent if t.lemma_.lower() in self.accidents), None)
+            if accident is not None:
+                return []  # "killed when a gas tank exploded": an accident, not an assault
             agentless = True
         negated = self._negated(tok)
         code = sense.cameo
