@@ -101,3 +101,10 @@ def test_every_mention_explains_itself(resolve):
     for actors in mentions.by_head.values():
         for a in actors:
             assert a.explanation
+
+
+def test_acronyms_written_in_title_case_are_matched(code):
+    # British house style writes "Nato", "Isis", "Unicef"
+    e = [e for e in code("Nato warplanes struck Isis fighters near Raqqa on Monday.").events
+         if e.type == "ASSAULT"][0]
+    assert e.actors[0].org and e.recipients[0].code == "IMGMOSISL"

@@ -96,6 +96,8 @@ class ActorResolver:
                 for name in entry.names:
                     base = name[4:] if name.lower().startswith("the ") else name
                     forms.update({base, base.upper()} if len(base) > 3 else {base})
+                    if len(base) > 3 and base.isupper() and base.isalpha():
+                        forms.add(base.title())  # house styles that write "Nato", "Isis", "Unicef"
             patterns = [tokenizer(f) for f in sorted(forms) if f.strip()]
             matcher.add("ACTOR", patterns)
             self._matchers[key] = matcher
