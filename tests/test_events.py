@@ -334,3 +334,9 @@ def test_accidents_and_disasters_are_not_assaults(code):
                 if e.type == "ASSAULT"]
     # a named attacker is an assault whatever else the sentence says
     assert first(code("Rebels attacked a convoy carrying flood relief near Kandahar."), "ASSAULT")
+
+
+def test_a_victimless_killing_in_a_quote_is_not_coded(code):
+    a = code("“Once I sent 30 fighters and they were all killed before they got there,” the "
+             "commander said.")
+    assert not [e for e in a.events if e.type == "ASSAULT" and not e.actors and not e.recipients]

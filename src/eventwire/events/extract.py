@@ -299,7 +299,10 @@ class EventExtractor:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
             if trig.kind == "verb" and (passive_without_agent(tok) or self._thing_agent(tok)) and (
-                    targets or any(c.dep_ == "nsubjpass" for c in tok.children)):
+                    targets or (any(c.dep_ == "nsubjpass" for c in tok.children)
+                                and not (quote_at and quote_at(tok.idx)))):
+                # (a victim the text does not name is taken on the narrator's word, not a quote's:
+                # "every time I'd send people they'd be killed")
                 # "three soldiers were killed", "a man was killed" (whoever the victim is)
                 how.append("passive without an agent: the source is not stated")
             elif trig.kind == "verb" and self._thing_subject(tok, mentions):
