@@ -340,3 +340,10 @@ def test_a_victimless_killing_in_a_quote_is_not_coded(code):
     a = code("“Once I sent 30 fighters and they were all killed before they got there,” the "
              "commander said.")
     assert not [e for e in a.events if e.type == "ASSAULT" and not e.actors and not e.recipients]
+
+
+def test_a_blocking_sense_codes_no_event(code):
+    # destroying mines and IEDs is clearing them; destroying rebel positions is an attack
+    assert not code("Turkish security forces destroyed 342 mines and 288 improvised explosive "
+                    "devices in northern Syria.").events
+    assert first(code("Syrian warplanes destroyed an arms depot of the Islamic State near Homs."), "ASSAULT")

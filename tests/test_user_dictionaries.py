@@ -45,3 +45,17 @@ def test_yaml_override_wins_over_the_built_in_entry(tmp_path):
     assert "PTY" not in src_before
     assert any(e.actors and e.actors[0].text.startswith("Hamas") for e in after.events)
     assert any(a.explanation and "mine.yaml" in a.explanation for e in after.events for a in e.actors)
+
+
+def test_a_user_dictionary_can_block_a_sense(tmp_path):
+    from eventwire.config import Config
+    from eventwire.pipeline import Pipeline
+    from eventwire.model import Document
+
+    text = "Government troops destroyed the old bridge near Homs on Monday."
+    user = tmp_path / "block.yaml"
+    user.write_text("verbs:\n  destroy:\n    - {obj: [bridge], cameo: none}\n", encoding="utf-8")
+    plain = Pipeline(Config()).code(Document(id="a", text=text))
+    blocked = Pipeline(Config(user_dictionaries=(str(user),))).code(Document(id="a", text=text))
+    assert any(e.trigger == "destroyed" for e in plain.events)
+    assert not any(e.trigger == "destroyed" for e in blocked.events)

@@ -10,6 +10,10 @@ from pathlib import Path
 from ..data import load_tsv, load_yaml
 from ..errors import DictionaryError
 
+# The code of a sense that blocks the verb's other senses: the trigger codes no event ("destroyed
+# IEDs" is demining, not an attack).
+NO_EVENT = "none"
+
 SENSE_KEYS = {"cameo", "negated_cameo", "plover", "mode", "target", "prep", "particle", "obj",
               "pobj", "passive", "xcomp", "note", "source"}
 
@@ -120,7 +124,8 @@ class Dictionaries:
         for table in (self.verbs, self.nouns):
             for senses in table.values():
                 for s in senses:
-                    self.code(s.cameo)
+                    if s.cameo != NO_EVENT:
+                        self.code(s.cameo)
                     if s.negated_cameo:
                         self.code(s.negated_cameo)
 

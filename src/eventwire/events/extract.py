@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..config import Config
 from ..model import Actor, Article, Event
 from ..nlp import np_start, paragraph_start
-from .dictionary import Dictionaries, Sense, load_dictionaries
+from .dictionary import NO_EVENT, Dictionaries, Sense, load_dictionaries
 from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, misparsed_subject,
                      passive_without_agent, preceding_subject, purpose_clause, with_conj)
 
@@ -27,7 +27,9 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               "share", "bulk", "remainder", "majority", "many", "one", "two", "several",
               # measures: "700 kg of medicine", "$50,000 worth of goods", "tons of aid"
               "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "worth", "lot",
-              "amount", "quantity", "batch", "consignment", "shipment", "truckload", "load"}
+              "amount", "quantity", "batch", "consignment", "shipment", "truckload", "load",
+              "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+              "number"}
 
 
 @dataclass
@@ -128,6 +130,8 @@ class EventExtractor:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
                     sense = self._sense(tok, self.d.verbs)
+                    if sense and sense.cameo == NO_EVENT:
+                        continue  # a sense that says this use of the verb is no event
                     if sense:
                         trigger = Trigger(tok, sense, "verb")
                 elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
@@ -137,7 +141,7 @@ class EventExtractor:
                 if tok.pos_ == "NOUN" and trigger is None and not purpose_clause(tok.head) \
                         and self._demanded(tok.head) is None:
                     sense = self._sense(tok, self.d.nouns)
-                    if sense and tok.head.i not in verb_triggers:
+                    if sense and sense.cameo != NO_EVENT and tok.head.i not in verb_triggers:
                         trigger = Trigger(tok, sense, "noun")
                 if trigger is None:
                     continue
