@@ -347,3 +347,9 @@ def test_a_blocking_sense_codes_no_event(code):
     assert not code("Turkish security forces destroyed 342 mines and 288 improvised explosive "
                     "devices in northern Syria.").events
     assert first(code("Syrian warplanes destroyed an arms depot of the Islamic State near Homs."), "ASSAULT")
+
+
+def test_negation_on_the_adjective_or_its_copula(code):
+    a = code("The rebels are hardly likely to attack the capital.")
+    assert all(e.negated for e in a.events if e.type in ("ASSAULT", "THREATEN"))
+    assert first(code("Iran is not ready to sign the agreement."), "REJECT")

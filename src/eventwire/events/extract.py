@@ -632,13 +632,20 @@ class EventExtractor:
     # -- flags, attribution, date ---------------------------------------------------------------
     def _negated(self, tok) -> bool:
         for c in tok.children:
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never", "hardly", "scarcely")):
                 return True
             if c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children):
                 return True  # "no longer", "not yet"
         head = tok.head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in self.negating:
             return True
+        if tok.dep_ == "xcomp" and head.pos_ == "ADJ":
+            # "are hardly likely to attack", "is not ready to sign": the negation sits on the
+            # adjective or on its copula
+            holders = [head] + ([head.head] if head.dep_ == "acomp" else [])
+            if any(c.dep_ in ("neg", "advmod") and c.lower_ in ("not", "n't", "hardly", "scarcely", "never")
+                   for h in holders for c in h.children):
+                return True
         return False
 
     def _condition(self, tok) -> bool:
@@ -665,6 +672,8 @@ class EventExtractor:
         for _ in range(3):
             if any(c.dep_ == "aux" and c.lower_ in self.future for c in node.children):
                 return True
+            if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "'d" for c in node.children):
+                return True  # "they'd be killed", "we'd send": 'd before a bare verb is "would"
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in self.future:
                 return True
             if node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
