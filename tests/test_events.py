@@ -353,3 +353,9 @@ def test_negation_on_the_adjective_or_its_copula(code):
     a = code("The rebels are hardly likely to attack the capital.")
     assert all(e.negated for e in a.events if e.type in ("ASSAULT", "THREATEN"))
     assert first(code("Iran is not ready to sign the agreement."), "REJECT")
+
+
+def test_a_press_conference_is_not_a_meeting(code):
+    a = code("Members of a civic group held a press conference in front of City Hall in Seoul.")
+    assert not [e for e in a.events if e.type == "CONSULT"]
+    assert first(code("The presidents of Russia and Turkey held talks in Sochi."), "CONSULT")
