@@ -359,3 +359,10 @@ def test_a_press_conference_is_not_a_meeting(code):
     a = code("Members of a civic group held a press conference in front of City Hall in Seoul.")
     assert not [e for e in a.events if e.type == "CONSULT"]
     assert first(code("The presidents of Russia and Turkey held talks in Sochi."), "CONSULT")
+
+
+def test_a_protest_held_by_nobody_named_is_still_a_protest(code):
+    e = first(code("A protest was held outside parliament in Tbilisi on Sunday."), "PROTEST")
+    assert not e.actors and e.location is not None and e.location.country == "GEO"
+    # a passive's subject selects the sense as an object would: "a rally was organised"
+    assert first(code("A rally was organised in Zugdidi on Monday."), "PROTEST").cameo == "141"

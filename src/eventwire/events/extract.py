@@ -78,7 +78,8 @@ class EventExtractor:
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
         # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
-        heads = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        # the object, or in a passive its subject ("a rally was held", "sanctions were imposed")
+        heads = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         # "suspended part of the aid program": a partitive object stands for its "of" phrase
         heads += [g for c in heads if c.lemma_.lower() in PARTITIVES for p in c.children
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
