@@ -366,3 +366,13 @@ def test_a_protest_held_by_nobody_named_is_still_a_protest(code):
     assert not e.actors and e.location is not None and e.location.country == "GEO"
     # a passive's subject selects the sense as an object would: "a rally was organised"
     assert first(code("A rally was organised in Zugdidi on Monday."), "PROTEST").cameo == "141"
+
+
+def test_subjects_the_parser_misread(code):
+    # "demonstrated" tagged as a participle root with its subject inside "between ... persons"
+    assert first(code("On 8 January 2022, between 500 and 750 persons demonstrated in Tarbes."),
+                 "PROTEST").actors
+    # "driving instructors" read as a clause ("driving" with the object "instructors")
+    e = first(code("On 26 June 2022, driving instructors held a protest rally in Mashhad over low wages."),
+              "PROTEST")
+    assert e.actors and "instructors" in e.actors[0].text

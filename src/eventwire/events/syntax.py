@@ -101,10 +101,18 @@ def preceding_subject(verb):
     """'In Ixtapaluca, Mexico, residents of the colonias held a protest': after a leading place the
     parser often hangs the subject on the place (appos) and leaves the verb without one. When a
     finite root or modifier verb has no subject, the noun phrase that ends right before it is it."""
-    if verb.dep_ not in ("ROOT", "acl") or any(c.dep_ in SUBJ for c in verb.children):
+    if verb.dep_ not in ("ROOT", "acl"):
         return None
+    csubj = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    if csubj is not None:
+        return gerund_noun(csubj)
+    if any(c.dep_ in SUBJ for c in verb.children):
+        return None
+    # a past participle as the root with no auxiliary ("500 persons demonstrated", tagged VBN)
+    # is a finite verb too
+    bare_root = verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (
-            verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)):
+            verb.tag_ == "VBN" and (bare_root or any(c.dep_ == "dobj" for c in verb.children))):
         return None
     i = verb.i - 1
     while i >= verb.sent.start and (verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod")
@@ -125,3 +133,14 @@ def preceding_subject(verb):
         else:
             break
     return t if t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "ROOT", "nsubj") and t.i < verb.i else None
+
+
+def gerund_noun(csubj):
+    """'Driving instructors held a rally': the parser reads "driving instructors" as a clause
+    (csubj "driving" with object "instructors"). A bare -ing word whose only dependent is the
+    noun right after it is an adjective on that noun, which is the subject; else None."""
+    kids = list(csubj.children)
+    if (csubj.tag_ == "VBG" and len(kids) == 1 and kids[0].dep_ == "dobj" and kids[0].i == csubj.i + 1
+            and kids[0].pos_ in ("NOUN", "PROPN")):
+        return kids[0]
+    return None
