@@ -376,3 +376,11 @@ def test_subjects_the_parser_misread(code):
     e = first(code("On 26 June 2022, driving instructors held a protest rally in Mashhad over low wages."),
               "PROTEST")
     assert e.actors and "instructors" in e.actors[0].text
+
+
+def test_violence_observed_is_violence_but_not_the_observers(code):
+    e = first(code("On 17 February 2022, OSCE monitors observed a total of 14 explosions near Donetsk."),
+               "ASSAULT")
+    assert not e.actors  # the monitors saw the explosions; they did not cause them
+    e = first(code("Residents heard heavy gunfire in the north of Kabul on Monday."), "ASSAULT")
+    assert not e.actors

@@ -23,7 +23,7 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
-PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section",
+PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section", "total",
               "share", "bulk", "remainder", "majority", "many", "one", "two", "several",
               # measures: "700 kg of medicine", "$50,000 worth of goods", "tons of aid"
               "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "worth", "lot",
@@ -64,6 +64,7 @@ class EventExtractor:
         self.protest_code = str(dictionaries.lexicon.get("protest_cameo", "141"))
         self.weapons = dictionaries.words("weapon_nouns")
         self.accidents = dictionaries.words("accident_words")
+        self.perception = dictionaries.words("perception_verbs")
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -202,10 +203,16 @@ class EventExtractor:
                                     for g in agents)
 
     def _occurring(self, noun):
-        """The verb that says an event noun happened ("clashes broke out"), or None."""
+        """The verb that says an event noun happened ("clashes broke out", "monitors recorded 54
+        explosions"), or None."""
         head = noun.head
         if noun.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in self.occurrence:
             return head
+        obj = noun
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVES:
+            obj = head.head  # "a total of 14 explosions", "dozens of airstrikes"
+        if obj.dep_ == "dobj" and obj.head.pos_ == "VERB" and obj.head.lemma_.lower() in self.perception:
+            return obj.head
         return None
 
     def _crowd(self, verb, mentions) -> Actor | None:
@@ -523,7 +530,7 @@ class EventExtractor:
                     if actors:
                         how.append(f"participants: '{p.text} …' of '{verb.text}'")
                         break
-        if not sources:
+        if not sources and verb is None:
             # The noun's verb: "X held talks with Y", "X is attending a summit of Y".
             head = noun.head
             if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
