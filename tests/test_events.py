@@ -384,3 +384,9 @@ def test_violence_observed_is_violence_but_not_the_observers(code):
     assert not e.actors  # the monitors saw the explosions; they did not cause them
     e = first(code("Residents heard heavy gunfire in the north of Kabul on Monday."), "ASSAULT")
     assert not e.actors
+
+
+def test_a_simple_past_is_never_passive(code):
+    # the parser takes "IS" (Islamic State) for the auxiliary "is"
+    e = first(code("On 21 April 2022, IS militants attacked Iraqi security forces near Kirkuk."), "ASSAULT")
+    assert e.actors and e.actors[0].sector == "REB" and e.target_root == "IRQ"

@@ -403,8 +403,9 @@ class EventExtractor:
                      for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         # ... and the second verb has the agent, the first the auxiliary
         # (a participle modifying a noun, "militants backed by Ankara", describes; it is not coded)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
-            bool(agent) and verb.dep_ == "conj")
+        # (a simple past is never passive: "IS militants attacked", with "IS" taken for "is")
+        passive = verb.tag_ != "VBD" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
+            bool(agent) and verb.dep_ == "conj"))
         if passive and not sense.passive:
             sources = [a for g in agent for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
             subj = [c for c in children if c.dep_ == "nsubjpass"]
@@ -567,6 +568,13 @@ class EventExtractor:
                            if a.sector and not a.root]
                     if out:
                         how.append("subject: the sector and the country words of the subject's phrase")
+            if not out:
+                # "in San Miguel, unidentified attackers shot ...": the parser made the place the
+                # subject and the actors its apposition
+                out = [a for s in subj if s.ent_type_ in ("GPE", "LOC", "FAC") or s.i in mentions.places
+                       for c in s.children if c.dep_ == "appos" for a in self._actors(c, mentions, quote_at)]
+                if out:
+                    how.append("subject: the actor in apposition to a place the parser made the subject")
             if not out and subj[0].lower_ in ("which", "who", "that"):
                 clause = verb
                 while clause.dep_ not in ("relcl",) and clause.head.i != clause.i:

@@ -50,7 +50,7 @@ def in_purpose_clause(tok) -> bool:
 
 def passive_without_agent(tok) -> bool:
     children = list(tok.children)
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
+    return tok.tag_ != "VBD" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
         c.dep_ == "agent" for c in children)
 
 
