@@ -15,7 +15,7 @@ from ..config import Config
 from ..model import Actor, Article, Event
 from ..nlp import np_start, paragraph_start
 from .dictionary import NO_EVENT, Dictionaries, Sense, load_dictionaries
-from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, misparsed_subject,
+from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, is_passive, misparsed_subject,
                      passive_without_agent, preceding_subject, purpose_clause, with_conj)
 
 # Dependents of a subject that do not say who acts ("the attack on X", "which ...").
@@ -53,11 +53,11 @@ class EventExtractor:
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
-        self.intent = {str(k): str(v) for k, v in (dictionaries.lexicon.get("intent_cameo") or {}).items()}
+        self.intent = _code_table(dictionaries, "intent_cameo")
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
         self.occurrence = dictionaries.words("occurrence_verbs")
-        self.refusal = {str(k): str(v) for k, v in (dictionaries.lexicon.get("refusal_cameo") or {}).items()}
+        self.refusal = _code_table(dictionaries, "refusal_cameo")
         self.requesting = dictionaries.words("request_verbs")
         self.protesters = dictionaries.words("protester_nouns")
         self.symmetric = {str(c) for c in dictionaries.lexicon.get("symmetric_codes", []) or []}
@@ -78,12 +78,12 @@ class EventExtractor:
         children = list(tok.children)
         preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
-        # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
         # the object, or in a passive its subject ("a rally was held", "sanctions were imposed")
         heads = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         # "suspended part of the aid program": a partitive object stands for its "of" phrase
         heads += [g for c in heads if c.lemma_.lower() in PARTITIVES for p in c.children
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
         objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
@@ -111,10 +111,6 @@ class EventExtractor:
     # -- the stage -----------------------------------------------------------------------------
     def extract(self, doc, article: Article, mentions) -> list[Event]:
         events: list[Event] = []
-        sent_of = {}
-        for i, s in enumerate(doc.sents):
-            for t in s:
-                sent_of[t.i] = i
         quote_at = _quote_lookup(article)
         verb_triggers: set[int] = set()
         for sent_i, sent in enumerate(doc.sents):
@@ -191,16 +187,17 @@ class EventExtractor:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
             subj = verb.head  # "a chemical attack that killed 400 civilians"
-        if subj is None or mentions.at(subj):
-            return False
-        lemma = subj.lemma_.lower()
-        return lemma in self.weapons or lemma in self.d.nouns
+        return subj is not None and not mentions.at(subj) and self._is_thing(subj)
 
     def _thing_agent(self, verb) -> bool:
         """A passive whose agent is a weapon or an event ("killed by a roadside bomb")."""
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return bool(agents) and all(g.lemma_.lower() in self.weapons or g.lemma_.lower() in self.d.nouns
-                                    for g in agents)
+        return bool(agents) and all(self._is_thing(g) for g in agents)
+
+    def _is_thing(self, tok) -> bool:
+        """A weapon (lexicon weapon_nouns) or an event noun (nouns.yaml)."""
+        lemma = tok.lemma_.lower()
+        return lemma in self.weapons or lemma in self.d.nouns
 
     def _occurring(self, noun):
         """The verb that says an event noun happened ("clashes broke out", "monitors recorded 54
@@ -310,17 +307,18 @@ class EventExtractor:
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
             # is still an event; its source is left empty rather than guessed.
+            # "Three soldiers were killed", "a man was killed" (whoever the victim is); a victim the
+            # text does not name is taken on the narrator's word, not a quote's ("every time I'd
+            # send people they'd be killed").
+            occurring = self._occurring(tok) if trig.kind == "noun" else None
             if trig.kind == "verb" and (passive_without_agent(tok) or self._thing_agent(tok)) and (
                     targets or (any(c.dep_ == "nsubjpass" for c in tok.children)
                                 and not (quote_at and quote_at(tok.idx)))):
-                # (a victim the text does not name is taken on the narrator's word, not a quote's:
-                # "every time I'd send people they'd be killed")
-                # "three soldiers were killed", "a man was killed" (whoever the victim is)
                 how.append("passive without an agent: the source is not stated")
             elif trig.kind == "verb" and self._thing_subject(tok, mentions):
                 how.append("a weapon or an event as subject: the source is not stated")
-            elif trig.kind == "noun" and self._occurring(tok) is not None:
-                how.append(f"an event noun that '{self._occurring(tok).text}': the source is not stated")
+            elif occurring is not None:
+                how.append(f"an event noun that '{occurring.text}': the source is not stated")
             else:
                 return []
             accident = next((t for t in tok.sent if t.lemma_.lower() in self.accidents), None)
@@ -401,11 +399,10 @@ class EventExtractor:
             # "were shot and killed by gunmen": the agent of the coordinated verb is the first's too
             agent = [g for v in children if v.dep_ == "conj" and v.pos_ == "VERB"
                      for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        # ... and the second verb has the agent, the first the auxiliary
-        # (a participle modifying a noun, "militants backed by Ankara", describes; it is not coded)
-        # (a simple past is never passive: "IS militants attacked", with "IS" taken for "is")
-        passive = verb.tag_ != "VBD" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in children) or (
-            bool(agent) and verb.dep_ == "conj"))
+        # A coordinated verb with the agent is passive too ("were shot and killed by X": the
+        # auxiliary sits on the first); a participle modifying a noun ("militants backed by
+        # Ankara") describes and is not.
+        passive = is_passive(verb) or (verb.tag_ != "VBD" and bool(agent) and verb.dep_ == "conj")
         if passive and not sense.passive:
             sources = [a for g in agent for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
             subj = [c for c in children if c.dep_ == "nsubjpass"]
@@ -759,6 +756,11 @@ def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
 
 def _same(a: Actor, b: Actor) -> bool:
     return a.code == b.code and a.root == b.root
+
+
+def _code_table(dictionaries: Dictionaries, key: str) -> dict[str, str]:
+    """A lexicon table of CAMEO code prefix -> CAMEO code (``intent_cameo``, ``refusal_cameo``)."""
+    return {str(k): str(v) for k, v in (dictionaries.lexicon.get(key) or {}).items()}
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:

@@ -48,9 +48,15 @@ def in_purpose_clause(tok) -> bool:
     return False
 
 
+def is_passive(tok) -> bool:
+    """A passive clause. A simple past (VBD) never is: "IS militants attacked", with "IS" parsed
+    as the auxiliary "is"."""
+    return tok.tag_ != "VBD" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
 def passive_without_agent(tok) -> bool:
     children = list(tok.children)
-    return tok.tag_ != "VBD" and any(c.dep_ in ("auxpass", "nsubjpass") for c in children) and not any(
+    return is_passive(tok) and not any(
         c.dep_ == "agent" for c in children)
 
 
