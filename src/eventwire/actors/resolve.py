@@ -419,7 +419,9 @@ class ActorResolver:
     def _pronoun(self, tok, mentions: Mentions) -> list[Actor]:
         """A subject pronoun: in reported speech, the speaker ("Syria says it will ...", "they
         said they had ..."); else 'it'/'he'/'she' take the nearest earlier subject of the same or
-        the previous sentence that agrees ('it' a country or organisation, 'he'/'she' a person)."""
+        the previous sentence that agrees ('it' no named person, 'he'/'she' a person or a
+        singular role noun). Agreement is a heuristic: 'it' can still take a role noun such as
+        "a militant"."""
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             return []
         lower = tok.lower_
