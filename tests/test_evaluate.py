@@ -124,6 +124,14 @@ def test_best_matching_event_is_compared():
     assert s.source.f1 == 1.0 and s.target.f1 == 1.0
 
 
+def test_best_match_compares_actors_in_their_roles():
+    # a reversed event shares both roots but neither role; the event with the right source wins
+    item = gold(["ASSAULT"], [("ISR", None)], [("PSE", None)])
+    p = pred(ev("ASSAULT", [("PSE", None)], [("ISR", None)]), ev("ASSAULT", [("ISR", None)], []))
+    s = score_actors([(item, p)])
+    assert s.source.f1 == 1.0 and s.target.recall == 0.0
+
+
 def test_reciprocal_actors():
     item = gold(["AGREE"], [("HUN", "GOV"), ("ROU", "GOV")], [], reciprocal=True)
     assert sorted(item.events[0].dyads()) == [("HUN", "AGREE", "ROU"), ("ROU", "AGREE", "HUN")]

@@ -62,12 +62,14 @@ def multiset_prf(gold: Iterable, predicted: Iterable) -> PRF:
 def best_match(gold: GoldEvent, events: Sequence[PredEvent]) -> PredEvent | None:
     if not events:
         return None
-    gold_roots = {a.root for a in gold.sources} | {a.root for a in gold.targets}
+    gold_sources = {a.root for a in gold.sources}
+    gold_targets = {a.root for a in gold.targets}
 
     def score(item: tuple[int, PredEvent]) -> tuple:
+        # same type first, then the most actors in the same role, then the earliest
         i, ev = item
-        roots = {a.root for a in ev.sources} | {a.root for a in ev.targets}
-        return (ev.label in gold.types, len(roots & gold_roots), -i)
+        agree = len({a.root for a in ev.sources} & gold_sources) + len({a.root for a in ev.targets} & gold_targets)
+        return (ev.label in gold.types, agree, -i)
 
     return max(enumerate(events), key=score)[1]
 
