@@ -108,3 +108,15 @@ def test_acronyms_written_in_title_case_are_matched(code):
     e = [e for e in code("Nato warplanes struck Isis fighters near Raqqa on Monday.").events
          if e.type == "ASSAULT"][0]
     assert e.actors[0].org and e.recipients[0].code == "IMGMOSISL"
+
+
+def test_a_people_is_coded_where_it_lives(code):
+    # 'Hungarians' names Hungary's people; those of Slovakia are coded to Slovakia
+    a = code("The Hungarians of southern Slovakia are seeking wider language rights from the Slovak government.")
+    assert {e.source_root for e in a.events} == {"SVK"}
+    # an ethnic group with no home named takes the country of the event's place
+    a = code("About 300 ethnic Uzbeks rallied on Friday in Kyrgyzstan, local media reported.")
+    assert {e.source_root for e in a.events if e.type == "PROTEST"} == {"KGZ"}
+    # but a people acting as such keeps its country
+    a = code("Albanians protested outside the Greek embassy in Tirana on Monday.")
+    assert {e.source_root for e in a.events if e.type == "PROTEST"} == {"ALB"}

@@ -72,8 +72,11 @@ def test_provenance(code):
         assert a.text[e.trigger_span[0]:e.trigger_span[1]] in e.trigger
         assert e.sentence == a.sentences[e.sentence_index].text
         for actor in e.actors + e.recipients:
-            assert a.text[actor.span[0]:actor.span[1]] == actor.text
             assert actor.explanation
+            if actor.span is None:  # only an inferred recipient has no mention of its own
+                assert "inferred" in actor.explanation and not actor.text
+                continue
+            assert a.text[actor.span[0]:actor.span[1]] == actor.text
         assert "verbs.yaml" in e.explanation or "nouns.yaml" in e.explanation
 
 
@@ -211,7 +214,8 @@ def test_coordinated_country_words_and_mutual_agreements(code):
     assert {("LBY", "BGR"), ("BGR", "LBY")} <= {(e.source_root, e.target_root) for e in a.events}
     # but two attackers are allies, not each other's targets
     a = code("Russia and Syria bombed rebel positions near Idlib.")
-    assert not {(e.source_root, e.target_root) for e in a.events} & {("RUS", "SYR"), ("SYR", "RUS")}
+    assert {e.source_root for e in a.events} == {"RUS", "SYR"}
+    assert all(e.recipients[0].sector == "REB" and "reciprocal" not in e.explanation for e in a.events)
 
 
 def test_meetings_are_mutual(code):
@@ -390,3 +394,29 @@ def test_a_simple_past_is_never_passive(code):
     # the parser takes "IS" (Islamic State) for the auxiliary "is"
     e = first(code("On 21 April 2022, IS militants attacked Iraqi security forces near Kirkuk."), "ASSAULT")
     assert e.actors and e.actors[0].sector == "REB" and e.target_root == "IRQ"
+
+
+def test_an_unnamed_recipient_of_a_domestic_act_is_its_country(code):
+    # nobody is named as the target: the protest is coded against the country where it happens,
+    # marked as inferred, with the place's mention as its text
+    a = code("Thousands of farmers demonstrated in Nairobi on Monday.")
+    e = first(a, "PROTEST")
+    assert e.target_root == "KEN" and "inferred" in e.recipients[0].explanation
+    assert e.recipients[0].text == "Nairobi" == a.text[slice(*e.recipients[0].span)]
+    # no place: the source's own country, with no mention to point at
+    e = first(code("Chilean fishermen staged a hunger strike over new catch quotas."), "PROTEST")
+    assert e.target_root == "CHL" and e.recipients[0].span is None
+    # a named recipient is kept as it is
+    e = first(code("Hundreds of students protested against the Serbian government in Novi Sad."), "PROTEST")
+    assert e.target_root == "SRB" and "inferred" not in e.recipients[0].explanation
+    # verbal acts are not given one: an agreement with nobody named stays one-sided
+    e = first(code("The Kenyan government agreed to release the detained journalists."), "AGREE")
+    assert not e.recipients or e.recipients[0].span is not None
+
+
+def test_what_an_actor_holds_is_the_actor(code):
+    # "rebel positions", "a police station": the holder's role word gives the recipient's sector
+    e = first(code("Government troops shelled rebel positions near Idlib on Monday."), "ASSAULT")
+    assert e.recipients and e.recipients[0].sector == "REB"
+    e = first(code("Gunmen attacked a police station in Kano on Monday."), "ASSAULT")
+    assert e.recipients and (e.target_root, e.recipients[0].sector) == ("NGA", "COP")

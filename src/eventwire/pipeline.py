@@ -34,6 +34,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", ("doc", "mentions"), ("article.quotes",)),
     Stage("events", ("doc", "mentions", "article.dates", "article.quotes"), ("article.events",)),
     Stage("places", ("article.events", "article.dateline", "mentions"), ("event.location",)),
+    Stage("recipients", ("article.events", "event.location"), ("event.recipients",)),
 )
 
 
@@ -70,6 +71,7 @@ class Pipeline:
 
     def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
         from . import dates, places, quotes
+        from .events.implicit import domestic_recipients
 
         article = Article(
             id=document.id, text=page.text, title=page.headline, standfirst=page.standfirst,
@@ -83,6 +85,7 @@ class Pipeline:
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
         places.locate_events(doc, article, mentions, kb=self.actors.kb)
+        domestic_recipients(article, self.events.domestic, self.actors.kb.country_name)
         return article
 
     # -- many documents -----------------------------------------------------------------------

@@ -427,6 +427,12 @@ def _needs_country(actor) -> bool:
 
 
 def _with_country(actor, loc: Location):
+    kin = getattr(actor, "_ethnic", None)
+    if kin and loc.country and loc.country != kin:
+        # "ethnic Albanians demonstrated in Serbia": a people is coded where it lives
+        return replace(actor, country=loc.country, code=make_code(loc.country, actor.sector),
+                       explanation=f"{actor.explanation}; an ethnic group, coded to the country of the "
+                                   f"event's place {loc.name!r} rather than to {kin}")
     if not _needs_country(actor) or not loc.country:
         return actor
     return replace(actor, country=loc.country, code=make_code(loc.country, actor.sector),

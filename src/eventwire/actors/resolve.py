@@ -207,7 +207,12 @@ class ActorResolver:
         words = [t for t in tokens if t.i <= head.i]
         best = None
         n = self.kb.max_sector_words
-        ends = range(len(words), 0, -1) if head.pos_ == "PROPN" else [len(words)]
+        if head.pos_ == "PROPN":
+            ends = range(len(words), 0, -1)
+        elif head.lemma_.lower() in _file_words("actors/holdings.txt") and len(words) > 1:
+            ends = [len(words), len(words) - 1]  # "rebel positions": the role word before the holding
+        else:
+            ends = [len(words)]
         for end in ends:
             for size in range(min(n, end), 0, -1):
                 chunk = words[end - size:end]
@@ -366,6 +371,15 @@ class ActorResolver:
                                                span=(tok.idx, tok.idx + len(tok)),
                                                explanation=f"adjective {tok.text!r} -> {entry.country} ({entry.source})")]
             return []
+        ethnic = None  # "ethnic Albanians": a people, coded to where they live
+        if entry is not None and entry.kind == "adjective" and name_span is not None \
+                and name_span.root.i == tok.i and org is None and demonym_noun:
+            home = self._residence(tok, span_at)
+            if home is not None and home[1] != country:
+                why.append(f"a people coded where they live: '{home[0]}' -> {home[1]}")
+                country = home[1]
+            elif home is None and any(c.lower_ == "ethnic" for c in tok.children):
+                ethnic = country
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         text = doc.text[start:end]
@@ -377,12 +391,27 @@ class ActorResolver:
         actor = Actor(text=text, code=code, country=country, org=org, sector=sector, span=(start, end),
                       name=person_name or (ent_person.text if ent_person is not None else None),
                       explanation="; ".join(w for w in why if w) or "role word")
+        if ethnic:
+            object.__setattr__(actor, "_ethnic", ethnic)  # the places stage may move it (places.py)
         if ent_person is not None and (country or org):
             people.setdefault(normalise(ent_person.text), actor)
             for w in ent_person:
                 if w.pos_ == "PROPN":
                     people.setdefault(normalise(w.text), actor)
         return [actor] + self._coordinated_countries(tokens, span_at, actor, country, org, sector)
+
+    @staticmethod
+    def _residence(tok, span_at) -> tuple[str, str] | None:
+        """'Albanians in south Serbia', 'the Kurds of Iraq': the country a people lives in."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for pobj in prep.children:
+                hit = span_at.get(pobj.i)
+                if pobj.dep_ == "pobj" and hit and hit[1][0].kind in ("country", "capital", "seat") \
+                        and hit[1][0].country:
+                    return hit[0].text, hit[1][0].country
+        return None
 
     def _coordinated_countries(self, tokens, span_at, actor, country, org, sector) -> list[Actor]:
         """"Hungarian and Romanian officials": one actor for each coordinated country word."""
@@ -467,11 +496,16 @@ class ActorResolver:
         return []
 
 
-@lru_cache(maxsize=1)
-def _collective_words() -> frozenset[str]:
-    path = data_path("actors/collectives.txt")
+@lru_cache(maxsize=None)
+def _file_words(name: str) -> frozenset[str]:
+    """The words of a one-word-a-line data file ('#' starts a comment line)."""
+    path = data_path(name)
     return frozenset(ln.strip().lower() for ln in path.read_text(encoding="utf-8").splitlines()
                      if ln.strip() and not ln.startswith("#"))
+
+
+def _collective_words() -> frozenset[str]:
+    return _file_words("actors/collectives.txt")
 
 
 def _rank(entry: ActorEntry) -> int:

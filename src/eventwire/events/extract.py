@@ -51,6 +51,7 @@ class EventExtractor:
         self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
+        self.domestic = {str(t).upper() for t in dictionaries.lexicon.get("domestic_recipient_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.intent = _code_table(dictionaries, "intent_cameo")

@@ -1,0 +1,52 @@
+"""The implicit domestic recipient: who a protest, a crackdown or an attack is aimed at when the
+text names nobody.
+
+"Thousands demonstrated in Kirkuk", "police imposed a curfew in Cizre", "rebels exploded bombs in
+Kabul": the act falls on the country where it happens (its government, its people). The CAMEO
+manual's coded examples, and the PLOVER gold records made from them, code such events with that
+country as the target (IRQ, TUR, AFG), and a dyad with an empty side is lost to every dyad-level
+analysis. So, for the PLOVER types listed in ``lexicon.yaml`` ``domestic_recipient_types``, an
+event that has no recipient gets one: the country of the event's place, or failing that the
+source's own country. The recipient's explanation says it is inferred; its text and span are the
+place's mention when it comes from one, else empty (no span). An empty
+``domestic_recipient_types`` list turns the rule off.
+
+This runs after the places stage, since it needs each event's place.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor, Article
+
+RULE = "lexicon.yaml domestic_recipient_types"
+
+
+def domestic_recipients(article: Article, types: set[str], country_name=None) -> None:
+    """Give each event of ``types`` without a recipient its implicit domestic recipient."""
+    if not types:
+        return
+    for event in article.events:
+        if event.recipients or event.type not in types or event.negated:
+            continue
+        country, why, span = _country(event)
+        if country is None:
+            continue
+        name = (country_name(country) if country_name else None) or country
+        text = article.text[span[0]:span[1]] if span else ""
+        event.recipients = [Actor(
+            text=text, code=country, country=country, name=name, span=span,
+            explanation=(f"inferred, not named as a recipient: the {event.type} is coded against {why} "
+                         f"({RULE})"))]
+        event.explanation += f"; recipient inferred: {why}"
+
+
+def _country(event) -> tuple[str | None, str, tuple[int, int] | None]:
+    """The country, why, and the span of the place mention it comes from (None: no mention)."""
+    loc = event.location
+    if loc is not None and loc.country:
+        span = tuple(loc.span) if loc.span and loc.source == "text" else None
+        return loc.country, f"the country of its place {loc.name!r}", span
+    for actor in event.actors:
+        if actor.country and not actor.org:
+            return actor.country, f"its source's own country ({actor.text!r})", None
+    return None, "", None
