@@ -96,3 +96,9 @@ def test_not_english():
         check_english("中国外交部发言人周二表示，中方反对外部干涉叙利亚内政。" * 3, 0.25)
     check_english("The government said on Tuesday that it would impose new sanctions on the "
                   "country after the talks in Berlin failed.", 0.25)
+    # a one-sentence wire item with none of the commonest function words is still English
+    check_english("Nepali troops killed four armed poachers near a wildlife reserve in western Nepal Monday.",
+                  0.25)
+    with pytest.raises(InputError):  # and Indonesian, with none either, is not
+        check_english("Pemerintah Indonesia mengumumkan sanksi baru terhadap negara itu pada hari Selasa "
+                      "kata juru bicara di Jakarta.", 0.25)
