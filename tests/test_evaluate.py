@@ -329,7 +329,8 @@ def test_acled_reader(tmp_path):
     rows = [
         'XYZ1,2022-03-01,2022,1,Political violence,Battles,Armed clash,Military Forces of Russia (2000-),,1,'
         'Military Forces of Ukraine (2019-),,1,11,,804,Europe,Ukraine,Kharkiv,Kharkivskyi,,Kharkiv,49.99,36.23,1,'
-        'X,National,"On 1 March 2022, Russian forces clashed with Ukrainian forces in Kharkiv. [size=no report]",0,,'
+        'X,National,"On 1 March 2022, Russian and Ukrainian units fought for several hours in Kharkiv. '
+        '[size=no report]",0,,'
         '1646400000',
         'XYZ2,2022-03-02,2022,3,Strategic developments,Strategic developments,Arrests,Police Forces of Chad (2021-),'
         ',1,,,0,10,,148,Africa,Chad,Ndjamena,,,Ndjamena,12.1,15.0,1,X,National,"Police arrested two men.",0,,',

@@ -129,7 +129,7 @@ def test_promised_acts_are_coded_as_intents(code):
 
 
 def test_a_condition_is_not_an_event(code):
-    a = code("Norway will defend Saudi Arabia if it is attacked.")
+    a = code("Canada has promised to defend Latvia if it is ever attacked.")
     assert not [e for e in a.events if e.type == "ASSAULT"]
 
 
@@ -154,7 +154,7 @@ def test_a_crowd_that_protests_is_a_civilian_source(code):
 
 def test_a_verb_parsed_as_a_modifier_still_has_its_subject(code):
     # spaCy's small model parses this with 'relatives' as the root and 'protested' as a modifier
-    a = code("On 3 June 2022, relatives of a man protested in front of the police station.")
+    a = code("On 9 August 2022, relatives of a missing student protested outside the courthouse.")
     e = first(a, "PROTEST")
     assert e.actors and e.actors[0].sector == "CVL"
 
@@ -187,7 +187,7 @@ def test_a_requested_act_is_not_coded_as_done(code):
 
 
 def test_refusing_or_failing_to_cooperate_is_a_rejection(code):
-    a = code("Palestinians and Israelis failed to reach agreement on the fate of the offices.")
+    a = code("Israelis and Palestinians again failed to reach agreement over the sharing of water.")
     rejects = [e for e in a.events if e.type == "REJECT"]
     assert {e.source_root for e in rejects} == {"PSE", "ISR"} and not any(e.negated for e in rejects)
     assert all(e.cameo == "127" for e in rejects)
@@ -206,12 +206,12 @@ def test_what_protesters_demand_is_their_protest(code):
 
 
 def test_coordinated_country_words_and_mutual_agreements(code):
-    a = code("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate on refugees.")
-    assert {("HUN", "ROU"), ("ROU", "HUN")} <= {(e.source_root, e.target_root) for e in a.events
+    a = code("Polish and Czech ministers agreed on Friday to work together on flood defences.")
+    assert {("POL", "CZE"), ("CZE", "POL")} <= {(e.source_root, e.target_root) for e in a.events
                                                 if e.type == "AGREE"}
     # a treaty two countries sign binds each to the other, though 'signed' has an object
-    a = code("Libya and Bulgaria signed a treaty of friendship and cooperation.")
-    assert {("LBY", "BGR"), ("BGR", "LBY")} <= {(e.source_root, e.target_root) for e in a.events}
+    a = code("Ghana and Portugal signed a treaty of cooperation on fisheries.")
+    assert {("GHA", "PRT"), ("PRT", "GHA")} <= {(e.source_root, e.target_root) for e in a.events}
     # but two attackers are allies, not each other's targets
     a = code("Russia and Syria bombed rebel positions near Idlib.")
     assert {e.source_root for e in a.events} == {"RUS", "SYR"}
@@ -237,21 +237,23 @@ def test_coordinated_passives_share_their_agent(code):
 
 def test_a_subject_the_parser_hung_on_a_leading_place_is_found(code):
     # spaCy's small model attaches 'residents' to 'Mexico' (appos) and leaves 'held' subjectless
-    a = code("On 28 April 2022, in Ixtapaluca, Mexico, residents of different colonias held a "
-             "protest at the offices of the water agency.")
+    a = code("On 14 October 2022, in Tlalnepantla, Mexico, residents of a housing estate held a "
+             "demonstration outside the electricity company.")
     e = first(a, "PROTEST")
     assert e.actors and e.actors[0].sector == "CVL" and "residents" in e.actors[0].text
 
 
 def test_demands_declared_and_objects_named_by_their_modifier(code):
-    e = first(code("The Bush administration declared Tuesday that China must drop its trade barriers."), "REQUEST")
+    e = first(code("The Clinton administration declared Monday that China must free the jailed "
+                   "dissidents."), "REQUEST")
     assert (e.source_root, e.target_root) == ("USA", "CHN")
     # the object's compound modifier selects the sense: aid deliveries are aid
-    e = first(code("The Red Cross suspended aid deliveries in Baghdad on Wednesday."), "SANCTION")
+    e = first(code("The World Food Programme suspended aid deliveries to northern Yemen last month."),
+              "SANCTION")
     assert e.cameo.startswith("162")
     # "is opposed to" is the active "opposes"
-    e = first(code("Israel is opposed to French mediation in the talks."), "REJECT")
-    assert e.source_root == "ISR"
+    e = first(code("Egypt is opposed to Turkish involvement in the Libyan peace process."), "REJECT")
+    assert e.source_root == "EGY"
 
 
 def test_a_subjects_country_and_sector_words_combine(code):
@@ -266,22 +268,22 @@ def test_killed_by_a_weapon_has_no_named_source(code):
 
 def test_participles_partitives_and_country_words_on_event_nouns(code):
     # "demonstrators protesting X": the demonstrators protest
-    e = first(code("Riot police used tear gas to disperse demonstrators protesting election "
-                   "results in Monrovia."), "PROTEST")
+    e = first(code("Police used water cannon against demonstrators protesting fuel price "
+                   "increases in Harare."), "PROTEST")
     assert e.actors[0].sector == "CVL"
     # "resorted to throwing stones": the subject of 'resorted' throws
     e = first(code("Palestinian youths resorted to throwing stones at Israeli soldiers."), "PROTEST")
     assert e.source_root == "PSE"
     # a partitive object stands for its "of" phrase
-    e = first(code("The United States suspended part of a military aid program for Bosnia."), "SANCTION")
-    assert (e.source_root, e.target_root) == ("USA", "BIH")
+    e = first(code("Britain suspended part of its economic aid package for Uganda."), "SANCTION")
+    assert (e.source_root, e.target_root) == ("GBR", "UGA")
     # "Palestinian riots": the country word says who riots
     e = first(code("Palestinian riots are still continuing in Hebron."), "PROTEST")
     assert e.source_root == "PSE"
 
 
 def test_grenades_hurled_and_attacks_that_kill(code):
-    e = first(code("Suspected militants hurled a grenade at a police bunker in Srinagar."), "ASSAULT")
+    e = first(code("Militants hurled a hand grenade at an army vehicle in Sopore on Tuesday."), "ASSAULT")
     assert e.actors[0].sector == "REB"
     # the relative pronoun of an event noun: the attack killed, its perpetrator is unnamed
     e = first(code("A chemical attack that killed 400 civilians near Damascus prompted outrage."), "ASSAULT")
@@ -289,18 +291,18 @@ def test_grenades_hurled_and_attacks_that_kill(code):
 
 
 def test_allowing_the_return_of_inspectors_is_a_promise_to_let_them_in(code):
-    e = first(code("Iraq said it would allow the return of UN weapons inspectors."), "AGREE")
-    assert (e.source_root, e.cameo) == ("IRQ", "0355")
+    e = first(code("Iran announced that it would soon allow the return of IAEA monitors."), "AGREE")
+    assert (e.source_root, e.cameo) == ("IRN", "0355")
 
 
 def test_a_measure_of_goods_stands_for_the_goods(code):
-    e = first(code("Swiss doctors handed over 700 kg of medicine to the Red Crescent in Bam."), "AID")
-    assert e.source_root == "CHE" and e.target_root
+    e = first(code("Austrian nurses handed over two tonnes of flour to the Red Cross in Kherson."), "AID")
+    assert e.source_root == "AUT" and e.target_root
 
 
 def test_a_gathering_in_a_demonstration_is_a_protest(code):
-    a = code("On 24 January 2022, in Le Gosier, people, including members of a local workers' "
-             "union (UGTG), gathered to protest against the health pass.")
+    a = code("On 9 February 2022, in Sainte-Anne, people, including members of a teachers' "
+             "union (SNES), gathered to protest against school closures.")
     assert first(a, "PROTEST").actors
     assert first(code("Employees of a market gathered outside the labour office in a demonstration "
                       "over late wages."), "PROTEST")
@@ -314,9 +316,9 @@ def test_a_killing_with_no_named_parties_is_still_an_event(code):
 
 
 def test_a_collective_does_not_swallow_a_leading_date(code):
-    a = code("On 2 April 2022, a group of women protested in Republic Square in Yerevan.")
+    a = code("On 15 July 2022, a group of pensioners protested outside the mayor's office in Gyumri.")
     e = first(a, "PROTEST")
-    assert e.actors[0].text.startswith("a group of women")
+    assert e.actors[0].text.startswith("a group of pensioners")
 
 
 def test_a_gathering_with_a_participial_demand_is_a_protest(code):
@@ -332,8 +334,8 @@ def test_vowing_to_wage_war_is_a_threat(code):
 
 
 def test_accidents_and_disasters_are_not_assaults(code):
-    assert not [e for e in code("As many as 555 people were killed after a strong earthquake rocked "
-                                "Lombok Island.").events if e.type == "ASSAULT"]
+    assert not [e for e in code("Nearly 300 people were killed after a powerful earthquake struck "
+                                "central Sulawesi.").events if e.type == "ASSAULT"]
     assert not [e for e in code("Four workers were injured when a boiler exploded at the plant.").events
                 if e.type == "ASSAULT"]
     # a named attacker is an assault whatever else the sentence says
@@ -348,8 +350,8 @@ def test_a_victimless_killing_in_a_quote_is_not_coded(code):
 
 def test_a_blocking_sense_codes_no_event(code):
     # destroying mines and IEDs is clearing them; destroying rebel positions is an attack
-    assert not code("Turkish security forces destroyed 342 mines and 288 improvised explosive "
-                    "devices in northern Syria.").events
+    assert not code("Colombian army engineers destroyed 57 landmines and 19 improvised explosive "
+                    "devices near the border.").events
     assert first(code("Syrian warplanes destroyed an arms depot of the Islamic State near Homs."), "ASSAULT")
 
 
@@ -374,11 +376,11 @@ def test_a_protest_held_by_nobody_named_is_still_a_protest(code):
 
 def test_subjects_the_parser_misread(code):
     # "demonstrated" tagged as a participle root with its subject inside "between ... persons"
-    assert first(code("On 8 January 2022, between 500 and 750 persons demonstrated in Tarbes."),
+    assert first(code("On 3 December 2022, between 250 and 350 persons demonstrated in Lourdes."),
                  "PROTEST").actors
     # "driving instructors" read as a clause ("driving" with the object "instructors")
-    e = first(code("On 26 June 2022, driving instructors held a protest rally in Mashhad over low wages."),
-              "PROTEST")
+    e = first(code("On 7 September 2022, driving instructors staged a rally in Tabriz against new "
+                   "licence fees."), "PROTEST")
     assert e.actors and "instructors" in e.actors[0].text
 
 
@@ -392,7 +394,7 @@ def test_violence_observed_is_violence_but_not_the_observers(code):
 
 def test_a_simple_past_is_never_passive(code):
     # the parser takes "IS" (Islamic State) for the auxiliary "is"
-    e = first(code("On 21 April 2022, IS militants attacked Iraqi security forces near Kirkuk."), "ASSAULT")
+    e = first(code("On 5 October 2022, IS fighters ambushed an Iraqi army patrol in Diyala."), "ASSAULT")
     assert e.actors and e.actors[0].sector == "REB" and e.target_root == "IRQ"
 
 
