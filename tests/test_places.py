@@ -97,3 +97,20 @@ def test_an_admin_list_after_an_admin_word_settles_the_country(code):
              "Otwal sub-county (Oyam, Northern).")
     e = a.events[0]
     assert e.location is not None and e.location.country == "UGA"
+
+
+def test_the_admin_names_outrank_the_town_names_own_country(code):
+    # 'Pale' is a town in Bosnia; the admin names in the parenthesis place this one in Myanmar
+    art = code("On 9 October 2022, in Pale township (Yinmarbin district, Sagaing region), "
+               "resistance fighters ambushed a military convoy.")
+    ev = _event(art, "ambush")
+    assert ev.location is not None and ev.location.country == "MMR"
+
+
+def test_a_capital_the_tagger_mislabelled_is_still_a_place(code):
+    # the small model tags "Montevideo (Montevideo" as a work of art
+    art = code("On 3 August 2022, in Montevideo (Montevideo), thousands of pensioners marched to the "
+               "parliament to demand higher pensions.")
+    ev = _event(art, "march")
+    assert ev.location is not None and ev.location.country == "URY"
+    assert ev.actors and ev.actors[0].country == "URY"

@@ -38,7 +38,9 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 # gazetteer knows them as a town of 15,000 or more or a subdivision, or the admin names after
 # them ("Gedaref (Gedaref state)") say where they are.
 UNTAGGED = "UNTAGGED"  # a capitalised name in a locative phrase that the tagger left untagged
-WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP", UNTAGGED)
+# Names tagged as something else that may still be places in a locative phrase: the small model
+# tags "in Montevideo (Montevideo)" as a WORK_OF_ART and many towns as people or organisations.
+WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", UNTAGGED)
 ACTOR_KINDS = ("org", "person", "adjective", "seat", "petrarch", "user")
 
 # Clause links across which a clause shares its main clause's subject, and so its place.
@@ -258,11 +260,19 @@ class _Places:
         if gaz is not None:
             after = _paren_parts(doc, ent.end) or (_paren_parts(doc, ends[0]) if ends else [])
         if after:
+            # The admin names settle the country: a town name is often ambiguous ("Pale" is in
+            # Bosnia and in Myanmar; "(Sagaing region)" after it says which), so the countries
+            # the admin names agree on come first, and the town's own only narrow them.
             agreed: set[str] | None = None
-            for n, text in enumerate([ent.text] + [t for t, _ in after]):  # the place's own name first
-                found = _possible_countries(_clean(text), kb, gaz, listed=n > 0)
+            for text, _ in after:
+                found = _possible_countries(_clean(text), kb, gaz, listed=True)
                 if found and (agreed is None or agreed & found):
                     agreed = found if agreed is None else agreed & found
+            own = _possible_countries(_clean(ent.text), kb, gaz)
+            if agreed is None:
+                agreed = own or None
+            elif own & agreed:
+                agreed = own & agreed
             country = None
             if agreed and len(agreed) > 1:
                 agreed = agreed & set(context) or agreed
