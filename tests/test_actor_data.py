@@ -139,3 +139,15 @@ def test_sector_words_are_known_lower_case_and_unique(sectors):
                 clashes.append((word, seen[word], sector))
             seen[word] = sector
     assert not clashes, f"words under two sectors: {clashes}"
+
+
+def test_no_organisation_name_is_a_fragment_of_a_comma_name():
+    # an unquoted comma in a YAML flow list splits a name in two ("United Nations Educational")
+    import yaml
+
+    from eventwire.data import data_path
+
+    data = yaml.safe_load(data_path("actors/organisations.yaml").read_text(encoding="utf-8"))
+    names = {n for item in data for n in item.get("names", [])}
+    assert "United Nations Educational, Scientific and Cultural Organization" in names
+    assert not {n for n in names if n.startswith(("Scientific and", "and "))}
