@@ -114,3 +114,10 @@ def test_a_capital_the_tagger_mislabelled_is_still_a_place(code):
     ev = _event(art, "march")
     assert ev.location is not None and ev.location.country == "URY"
     assert ev.actors and ev.actors[0].country == "URY"
+
+
+def test_a_town_hung_on_its_admin_name_is_still_a_place(code):
+    # the parser makes 'Melbourne' a modifier (nmod) of 'Victoria' in "in Melbourne (Victoria)"
+    art = code("On 14 September 2022, hundreds of nurses gathered in Melbourne (Victoria) to demand safer staffing.")
+    ev = _event(art, "gather")
+    assert ev.location is not None and ev.location.country == "AUS"

@@ -388,10 +388,13 @@ def _locative(tok) -> bool:
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
             return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
+            return True  # "near to Jikou", "close to the border"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             tok = tok.head.head  # "the town of Samarra", "the outskirts of Kyiv"
             continue
-        if tok.dep_ not in ("appos", "compound", "conj", "npadvmod") or tok.head.i == tok.i:
+        # "in Melbourne (Victoria)": the parser may hang the town on its admin name (nmod)
+        if tok.dep_ not in ("appos", "compound", "conj", "npadvmod", "nmod") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
