@@ -119,10 +119,10 @@ def test_promised_acts_are_coded_as_intents(code):
     assert e.source_root == "EGY" and e.cameo.startswith("03") and e.future
     assert "intent" in e.explanation
     # a hostile one is a threat (13x)
-    e = first(code("The European Union would impose sanctions on Iran."), "THREATEN")
+    e = first(code("The European Union would impose new sanctions on Iran."), "THREATEN")
     assert (e.target_root, e.cameo) == ("IRN", "1312") and e.actors[0].org
     # the same act, done, keeps its own code
-    assert first(code("The European Union imposed sanctions on Iran."), "SANCTION").cameo == "163"
+    assert first(code("The European Union imposed new sanctions on Iran."), "SANCTION").cameo == "163"
     # with an "unless" condition it is an ultimatum
     e = first(code("Nigeria will withdraw its troops from Chad unless the rebels disarm."), "THREATEN")
     assert e.cameo == "139" and e.source_root == "NGA"
@@ -134,8 +134,8 @@ def test_a_condition_is_not_an_event(code):
 
 
 def test_it_in_reported_speech_is_the_speaker(code):
-    e = first(code("Switzerland said it had expelled two Russian diplomats."), "SANCTION")
-    assert e.source_root == "CHE" and e.target_root == "RUS"
+    e = first(code("Norway said it had expelled three Iranian envoys."), "SANCTION")
+    assert e.source_root == "NOR" and e.target_root == "IRN"
     assert "pronoun" in e.actors[0].explanation
     # and 'it' as a later subject is the nearest earlier subject that is not a person
     a = code("Japan halted aid to Serbia on Monday. It also recalled its ambassador from Belgrade.")
@@ -161,7 +161,7 @@ def test_a_verb_parsed_as_a_modifier_still_has_its_subject(code):
 
 def test_the_means_of_an_act_is_not_its_recipient(code):
     # 'artillery' is also a sector word (MIL); as the object of 'fired' it is the weapon
-    e = first(code("Government forces fired artillery at Houthi positions near Taiz."), "ASSAULT")
+    e = first(code("Afghan army units fired artillery at Taliban positions near Kunduz."), "ASSAULT")
     assert e.actors[0].sector == "MIL" and e.recipients and e.recipients[0].sector == "REB"
 
 
@@ -197,12 +197,12 @@ def test_refusing_or_failing_to_cooperate_is_a_rejection(code):
 
 
 def test_what_protesters_demand_is_their_protest(code):
-    e = first(code("Protesters demanded the resignation of the prime minister."), "PROTEST")
+    e = first(code("Protesters demanded the sacking of the health minister."), "PROTEST")
     assert e.cameo == "141" and "protest" in e.explanation
-    assert not [x for x in code("Protesters demanded the resignation of the prime minister.").events
+    assert not [x for x in code("Protesters demanded the sacking of the health minister.").events
                 if x.type == "REQUEST"]
     # others who demand it are making a demand
-    assert first(code("The opposition demanded the resignation of the prime minister."), "REQUEST")
+    assert first(code("The opposition demanded the sacking of the health minister."), "REQUEST")
 
 
 def test_coordinated_country_words_and_mutual_agreements(code):
@@ -219,9 +219,9 @@ def test_coordinated_country_words_and_mutual_agreements(code):
 
 
 def test_meetings_are_mutual(code):
-    a = code("The US secretary of state met the Russian foreign minister in Geneva on Tuesday.")
+    a = code("The French foreign minister met the Chinese foreign minister in Vienna on Wednesday.")
     pairs = {(e.source_root, e.target_root) for e in a.events if e.type == "CONSULT"}
-    assert {("USA", "RUS"), ("RUS", "USA")} <= pairs
+    assert {("FRA", "CHN"), ("CHN", "FRA")} <= pairs
     # an attack is not
     a = code("Russian troops attacked Ukrainian positions near Kharkiv.")
     assert ("UKR", "RUS") not in {(e.source_root, e.target_root) for e in a.events}
@@ -257,13 +257,13 @@ def test_demands_declared_and_objects_named_by_their_modifier(code):
 
 
 def test_a_subjects_country_and_sector_words_combine(code):
-    e = first(code("Israeli army bulldozers demolished Palestinian homes in southern Gaza."), "ASSAULT")
-    assert e.actors[0].code == "ISRMIL" and e.target_root == "PSE"
+    e = first(code("Turkish army tanks shelled Syrian villages near Afrin."), "ASSAULT")
+    assert e.actors[0].code == "TURMIL" and e.target_root == "SYR"
 
 
 def test_killed_by_a_weapon_has_no_named_source(code):
-    e = first(code("Three US servicemen were killed by a roadside bomb near Basra."), "ASSAULT")
-    assert not e.actors and e.target_root == "USA"
+    e = first(code("Four Canadian soldiers were killed by a buried mine near Kandahar."), "ASSAULT")
+    assert not e.actors and e.target_root == "CAN"
 
 
 def test_participles_partitives_and_country_words_on_event_nouns(code):
@@ -272,8 +272,8 @@ def test_participles_partitives_and_country_words_on_event_nouns(code):
                    "increases in Harare."), "PROTEST")
     assert e.actors[0].sector == "CVL"
     # "resorted to throwing stones": the subject of 'resorted' throws
-    e = first(code("Palestinian youths resorted to throwing stones at Israeli soldiers."), "PROTEST")
-    assert e.source_root == "PSE"
+    e = first(code("Nepalese villagers resorted to throwing stones at the soldiers."), "PROTEST")
+    assert e.source_root == "NPL"
     # a partitive object stands for its "of" phrase
     e = first(code("Britain suspended part of its economic aid package for Uganda."), "SANCTION")
     assert (e.source_root, e.target_root) == ("GBR", "UGA")
@@ -327,9 +327,9 @@ def test_a_gathering_with_a_participial_demand_is_a_protest(code):
 
 
 def test_vowing_to_wage_war_is_a_threat(code):
-    e = first(code("The rebels vowed on Thursday to wage war on the government in Kabul."), "THREATEN")
+    e = first(code("The insurgents vowed on Sunday to wage war on the army in Herat."), "THREATEN")
     assert e.cameo == "138"
-    assert not [x for x in code("The rebels vowed on Thursday to wage war on the government.").events
+    assert not [x for x in code("The insurgents vowed on Sunday to wage war on the army.").events
                 if x.type == "AGREE"]
 
 
@@ -343,8 +343,7 @@ def test_accidents_and_disasters_are_not_assaults(code):
 
 
 def test_a_victimless_killing_in_a_quote_is_not_coded(code):
-    a = code("“Once I sent 30 fighters and they were all killed before they got there,” the "
-             "commander said.")
+    a = code("“Once I sent 40 recruits and they were all killed on the road,” the colonel said.")
     assert not [e for e in a.events if e.type == "ASSAULT" and not e.actors and not e.recipients]
 
 
@@ -362,9 +361,9 @@ def test_negation_on_the_adjective_or_its_copula(code):
 
 
 def test_a_press_conference_is_not_a_meeting(code):
-    a = code("Members of a civic group held a press conference in front of City Hall in Seoul.")
+    a = code("Two farmers' union leaders held a press conference in Busan to denounce rice imports.")
     assert not [e for e in a.events if e.type == "CONSULT"]
-    assert first(code("The presidents of Russia and Turkey held talks in Sochi."), "CONSULT")
+    assert first(code("The presidents of Kenya and Uganda held talks in Entebbe."), "CONSULT")
 
 
 def test_a_protest_held_by_nobody_named_is_still_a_protest(code):
@@ -385,8 +384,8 @@ def test_subjects_the_parser_misread(code):
 
 
 def test_violence_observed_is_violence_but_not_the_observers(code):
-    e = first(code("On 17 February 2022, OSCE monitors observed a total of 14 explosions near Donetsk."),
-               "ASSAULT")
+    e = first(code("On 11 May 2023, African Union monitors observed a total of nine explosions near "
+                   "Kismayo."), "ASSAULT")
     assert not e.actors  # the monitors saw the explosions; they did not cause them
     e = first(code("Residents heard heavy gunfire in the north of Kabul on Monday."), "ASSAULT")
     assert not e.actors

@@ -100,9 +100,10 @@ def test_an_admin_list_after_an_admin_word_settles_the_country(code):
 
 
 def test_the_admin_names_outrank_the_town_names_own_country(code):
-    # 'Pale' is a town in Bosnia; the admin names in the parenthesis place this one in Myanmar
-    art = code("On 9 October 2022, in Pale township (Yinmarbin district, Sagaing region), "
-               "resistance fighters ambushed a military convoy.")
+    # 'Singu' is also a spelling of Shingu, a town in Japan; the admin names in the parenthesis
+    # place this one in Myanmar
+    art = code("On 2 March 2023, in Singu township (Pyinoolwin, Mandalay region), local defence "
+               "fighters ambushed two army trucks.")
     ev = _event(art, "ambush")
     assert ev.location is not None and ev.location.country == "MMR"
 

@@ -9,7 +9,7 @@ def test_quote_with_trailing_attribution(code):
 
 
 def test_continued_quote_paragraph_keeps_the_speaker(code):
-    a = code('"The border must stay open for aid convoys," Turkish Foreign Minister Mevlut Cavusoglu told reporters.\n\n'
+    a = code('"The border must stay open for aid convoys," Turkish Interior Minister Suleyman Soylu told journalists in Ankara.\n\n'
              '"Our position has not changed and will not change in the coming weeks."')
     assert len(a.quotes) == 2
     assert a.quotes[1].speaker is not None and a.quotes[1].speaker.root == "TUR"
