@@ -421,3 +421,33 @@ def test_what_an_actor_holds_is_the_actor(code):
     assert e.recipients and e.recipients[0].sector == "REB"
     e = first(code("Gunmen attacked a police station in Kano on Monday."), "ASSAULT")
     assert e.recipients and (e.target_root, e.recipients[0].sector) == ("NGA", "COP")
+
+
+def test_conceding_evacuating_and_denying_permits(code):
+    assert first(code("Peru's ruling party has conceded to demands from farmers to lower fuel taxes."),
+                 "CONCEDE").cameo == "083"
+    # the small model lemmatises 'the wounded' as 'wound'
+    assert first(code("Chilean navy boats evacuated the wounded to a hospital in Valparaiso."),
+                 "AID").cameo == "073"
+    assert first(code("Turkish authorities have denied land allocation for a new mosque."), "REJECT")
+
+
+def test_a_protest_named_inside_an_accusation_does_not_swallow_it(code):
+    # 'strike' here is what the accusation is about, not the accuser's own protest
+    a = code("Albania on Monday denounced as shameful Greece's treatment of an Albanian strike in Athens.")
+    assert first(a, "ACCUSE").source_root == "ALB"
+
+
+def test_allowing_an_act_is_a_concession_not_the_act(code):
+    # the small model parses "allowed X to hold" as a clause with its own subject (ccomp)
+    a = code("The interior minister allowed the opposition leader to hold a rally in Lahore.")
+    e = first(a, "CONCEDE")
+    assert e.cameo == "082" and e.source_root == "PAK"
+    assert not [x for x in a.events if x.trigger == "hold"]  # permitted, not held
+
+
+def test_a_passive_agent_hung_on_a_gerund_is_still_the_agent(code):
+    # the small model attaches 'by ... officials' to 'misusing', which cannot have an agent
+    a = code("Joseph Estrada has been accused of misusing public funds by Philippine government officials.")
+    e = first(a, "ACCUSE")
+    assert e.source_root == "PHL" and e.actors[0].sector == "GOV"

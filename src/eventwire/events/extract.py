@@ -91,8 +91,11 @@ class EventExtractor:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         # an infinitive complement, a purpose clause ("gathered to demand") or a participial one
         # ("gathered outside parliament, demanding ...")
+        # The small model parses "allowed X to hold a rally" as a clause with its own subject
+        # (ccomp with 'to'): an infinitive complement too.
         xcomps = {c.lemma_.lower() for c in children
-                  if c.dep_ == "xcomp" or purpose_clause(c) or (c.dep_ == "advcl" and c.tag_ == "VBG")}
+                  if c.dep_ == "xcomp" or purpose_clause(c) or (c.dep_ == "advcl" and c.tag_ == "VBG")
+                  or (c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
         for s in senses:
             if s.particle and s.particle.lower() not in particles:
                 continue
@@ -400,6 +403,8 @@ class EventExtractor:
             # "were shot and killed by gunmen": the agent of the coordinated verb is the first's too
             agent = [g for v in children if v.dep_ == "conj" and v.pos_ == "VERB"
                      for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agent:
+                agent = _stray_agent(verb)
         # A coordinated verb with the agent is passive too ("were shot and killed by X": the
         # auxiliary sits on the first); a participle modifying a noun ("militants backed by
         # Ankara") describes and is not.
@@ -782,6 +787,22 @@ def _weak(actor: Actor) -> Actor:
     return actor
 
 
+def _stray_agent(verb) -> list:
+    """'was accused of misusing funds by officials': the small model hangs the passive's 'by'
+    phrase on the active gerund inside it, which cannot have an agent of its own. The pobj of
+    such a 'by', reached through prepositional phrases and active gerunds only."""
+    stack = [c for c in verb.children if c.dep_ == "prep"]
+    while stack:
+        node = stack.pop()
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "by" and node.tag_ == "VBG" \
+                    and not any(g.dep_ == "auxpass" for g in node.children):
+                return [g for g in c.children if g.dep_ == "pobj"]
+            if c.dep_ in ("pcomp", "pobj", "prep", "dobj"):
+                stack.append(c)
+    return []
+
+
 def _quote_lookup(article: Article):
     quotes = [(q.span, q.speaker) for q in article.quotes if q.speaker is not None]
 
@@ -797,9 +818,19 @@ def _quote_lookup(article: Article):
 def _protest_content(events: list[Event]) -> list[Event]:
     """In a sentence where an actor protests, what it demands or denounces is the protest's
     content ("workers gathered demanding better pay"), not separate verbal events."""
-    protests = {(e.sentence_index, _source_code(e)) for e in events if e.type == "PROTEST"}
+    protests: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.type == "PROTEST":
+            protests.setdefault((e.sentence_index, _source_code(e)), []).append(e)
+
+    def content(e: Event) -> bool:
+        # a protest noun inside what is denounced ("denounced Serbia's suppression of Albanian
+        # unrest") is the topic of the accusation, not a protest it belongs to
+        return any(not (p.explanation.startswith("noun") and p.trigger_span[0] > e.trigger_span[0])
+                   for p in protests.get((e.sentence_index, _source_code(e)), []))
+
     return [e for e in events if e.type == "PROTEST" or e.type not in ("REQUEST", "ACCUSE", "REJECT")
-            or (e.sentence_index, _source_code(e)) not in protests]
+            or not content(e)]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
