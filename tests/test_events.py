@@ -451,3 +451,20 @@ def test_a_passive_agent_hung_on_a_gerund_is_still_the_agent(code):
     a = code("Joseph Estrada has been accused of misusing public funds by Philippine government officials.")
     e = first(a, "ACCUSE")
     assert e.source_root == "PHL" and e.actors[0].sector == "GOV"
+
+
+def test_an_alleged_act_is_the_speakers_accusation(code):
+    a = code("Opposition leaders alleged that the ruling party had rigged the vote in Accra.")
+    e = first(a, "ACCUSE")
+    assert e.cameo == "112" and e.actors[0].sector == "OPP" and e.recipients[0].sector == "PTY"
+    # a protest verb with a reported clause is a verbal accusation, not a demonstration
+    a = code("Hungarian authorities are failing to protect Roma families, a human rights group complained.")
+    e = first(a, "ACCUSE")
+    assert e.actors[0].sector == "NGO" and e.target_root == "HUN"
+    assert not e.actors[0].country  # 'Roma' is a people here, not Rome
+
+
+def test_sending_a_team_to_investigate_is_an_investigation(code):
+    e = first(code("The African Union has sent 15 civilian experts to Burundi to investigate the killings."),
+              "ACCUSE")
+    assert e.cameo == "090" and e.target_root == "BDI"

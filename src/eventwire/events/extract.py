@@ -54,6 +54,8 @@ class EventExtractor:
         self.domestic = {str(t).upper() for t in dictionaries.lexicon.get("domestic_recipient_types", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
+        self.accusers = dictionaries.words("accusation_reporters")
+        self.accusation_code = str(dictionaries.lexicon.get("accusation_cameo", "112"))
         self.intent = _code_table(dictionaries, "intent_cameo")
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
@@ -130,7 +132,11 @@ class EventExtractor:
                     continue  # "urged Iran to release ...": the request is the event
                 if self._demanded(tok) is not None:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
-                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.accusers:
+                    trigger = self._accusation_trigger(tok)
+                if trigger is not None:
+                    pass
+                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
                     sense = self._sense(tok, self.d.verbs)
                     if sense and sense.cameo == NO_EVENT:
                         continue  # a sense that says this use of the verb is no event
@@ -281,6 +287,15 @@ class EventExtractor:
                 return Trigger(target, sense, "demand")
         return None
 
+    def _accusation_trigger(self, reporter) -> Trigger | None:
+        """'X alleged/complained that Y did Z': X accuses Y (the reported clause's subject)."""
+        for c in reporter.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(g.dep_ in SUBJ for g in c.children):
+                sense = Sense(lemma=reporter.lemma_.lower(), cameo=self.accusation_code,
+                              source="lexicon.yaml accusation_reporters")
+                return Trigger(c, sense, "accusation")
+        return None
+
     # -- one trigger ---------------------------------------------------------------------------
     def _code(self, trig: Trigger, doc, article, mentions, sent_i, quote_at) -> list[Event]:
         tok, sense = trig.token, trig.sense
@@ -291,12 +306,13 @@ class EventExtractor:
             subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
             targets = (mentions.at(subj) or mentions.within(subj)) if subj is not None else []
             how.append(f"endorsement: {reporter.text!r} + '{tok.text} …' predicate")
-        elif trig.kind == "demand":
+        elif trig.kind in ("demand", "accusation"):
             reporter = tok.head
             sources = self._subjects(reporter, mentions, how)
             subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
             targets = [a for x in with_conj(subj) for a in self._actors(x, mentions, quote_at)] if subj is not None else []
-            how.append(f"demand: '{reporter.text}' + a clause with a modal of obligation")
+            how.append(f"demand: '{reporter.text}' + a clause with a modal of obligation" if trig.kind == "demand"
+                       else f"accusation: '{reporter.text}' + the reported clause; its subject is the accused")
         elif trig.kind == "noun":
             sources, targets = self._noun_participants(tok, sense, mentions, how)
         else:
