@@ -468,3 +468,9 @@ def test_sending_a_team_to_investigate_is_an_investigation(code):
     e = first(code("The African Union has sent 15 civilian experts to Burundi to investigate the killings."),
               "ACCUSE")
     assert e.cameo == "090" and e.target_root == "BDI"
+
+
+def test_a_reported_unacceptable_is_a_rejection(code):
+    a = code("EU officials said yesterday that lifting the arms embargo on China is out of the question.")
+    e = first(a, "REJECT")
+    assert e.cameo == "120" and e.target_root == "CHN"

@@ -49,6 +49,8 @@ class EventExtractor:
         self.attempt = dictionaries.words("attempt_nouns")
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
         self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
+        self.rejecting = [p.lower() for p in dictionaries.lexicon.get("rejection_predicates", []) or []]
+        self.rejection_code = str(dictionaries.lexicon.get("rejection_cameo", "120"))
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.domestic = {str(t).upper() for t in dictionaries.lexicon.get("domestic_recipient_types", []) or []}
@@ -160,17 +162,22 @@ class EventExtractor:
         return _dedupe(_protest_content(self._protesters_speak(events, doc)))
 
     def _endorsement(self, verb) -> Trigger | None:
-        """'X say(s) Y's plan is the only way forward': X endorses Y (a general reporting pattern)."""
-        if not self.endorse:
+        """'X say(s) Y's plan is the only way forward': X endorses Y; 'X said lifting the
+        sanctions is out of the question': X rejects it (a general reporting pattern)."""
+        if not (self.endorse or self.rejecting):
             return None
         for c in verb.children:
             if c.dep_ == "ccomp" and c.lemma_ == "be":
-                attr = next((g for g in c.children if g.dep_ in ("attr", "acomp")), None)
-                if attr is None:
+                preds = [g for g in c.children if g.dep_ in ("attr", "acomp", "prep")]
+                if not preds:
                     continue
-                phrase = " ".join(t.lower_ for t in attr.subtree)
+                phrase = " ".join(t.lower_ for g in preds for t in g.subtree)
                 if any(p in phrase for p in self.endorse):
                     sense = Sense(lemma=verb.lemma_.lower(), cameo=self.endorse_code, source="lexicon.yaml endorsement_predicates")
+                    return Trigger(c, sense, "endorse")
+                if any(p in phrase for p in self.rejecting):
+                    sense = Sense(lemma=verb.lemma_.lower(), cameo=self.rejection_code,
+                                  source="lexicon.yaml rejection_predicates")
                     return Trigger(c, sense, "endorse")
         return None
 
@@ -305,7 +312,8 @@ class EventExtractor:
             sources = self._subjects(reporter, mentions, how)
             subj = next((c for c in tok.children if c.dep_ in SUBJ), None)
             targets = (mentions.at(subj) or mentions.within(subj)) if subj is not None else []
-            how.append(f"endorsement: {reporter.text!r} + '{tok.text} …' predicate")
+            how.append(f"{'rejection' if sense.cameo == self.rejection_code else 'endorsement'}: "
+                       f"{reporter.text!r} + '{tok.text} …' predicate")
         elif trig.kind in ("demand", "accusation"):
             reporter = tok.head
             sources = self._subjects(reporter, mentions, how)
