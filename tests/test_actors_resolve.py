@@ -120,3 +120,11 @@ def test_a_people_is_coded_where_it_lives(code):
     # but a people acting as such keeps its country
     a = code("Albanians protested outside the Greek embassy in Tirana on Monday.")
     assert {e.source_root for e in a.events if e.type == "PROTEST"} == {"ALB"}
+
+
+def test_an_international_organisation_keeps_its_code_with_a_role_word(code):
+    # "EU officials" are the EU itself; "NATO troops" its military arm
+    a = code("EU officials met Chinese diplomats in Brussels.")
+    assert "IGOEUREEC" in {x.code for e in a.events for x in e.actors}
+    a = code("NATO troops attacked Taliban positions near Kandahar.")
+    assert "IGOWSTNATMIL" in {x.code for e in a.events for x in e.actors}

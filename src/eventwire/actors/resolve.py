@@ -386,6 +386,10 @@ class ActorResolver:
         if (entry is not None and entry.code and entry.kind in ("org", "person", "user", "petrarch")
                 and sector in (None, entry.sector) and entry.root == (org or country)):
             code = entry.code
+        elif (entry is not None and entry.code and entry.kind in ("org", "user") and org and entry.org == org
+              and entry.sector == "IGO"):
+            # "EU officials" are the EU (IGOEUREEC); "NATO troops" its military (IGOWSTNATMIL)
+            code = entry.code if sector in ("GOV", "IGO") else f"{entry.code}{sector}"
         else:
             code = make_code(country, sector, org)
         actor = Actor(text=text, code=code, country=country, org=org, sector=sector, span=(start, end),
