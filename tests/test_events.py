@@ -474,3 +474,11 @@ def test_a_reported_unacceptable_is_a_rejection(code):
     a = code("EU officials said yesterday that lifting the arms embargo on China is out of the question.")
     e = first(a, "REJECT")
     assert e.cameo == "120" and e.target_root == "CHN"
+
+
+def test_an_agreement_to_act_is_an_agreement_not_a_signed_accord(code):
+    a = code("India and Pakistan reached an agreement to exchange lists of nuclear sites on Tuesday.")
+    assert {(e.source_root, e.type, e.target_root) for e in a.events} >= {("IND", "AGREE", "PAK"),
+                                                                          ("PAK", "AGREE", "IND")}
+    a = code("India and Pakistan reached an agreement on Tuesday.")
+    assert {e.cameo for e in a.events} == {"057"}

@@ -57,6 +57,7 @@ class EventExtractor:
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.accusers = dictionaries.words("accusation_reporters")
+        self.agreement_intent = str(dictionaries.lexicon.get("agreement_intent_cameo", "030"))
         self.accusation_code = str(dictionaries.lexicon.get("accusation_cameo", "112"))
         self.intent = _code_table(dictionaries, "intent_cameo")
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
@@ -294,6 +295,13 @@ class EventExtractor:
                 return Trigger(target, sense, "demand")
         return None
 
+    @staticmethod
+    def _agreement_to_act(verb) -> bool:
+        """The verb's object has an infinitive complement: 'an agreement / a consensus to X'."""
+        return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in g.children) for g in c.children)
+            for c in verb.children)
+
     def _accusation_trigger(self, reporter) -> Trigger | None:
         """'X alleged/complained that Y did Z': X accuses Y (the reported clause's subject)."""
         for c in reporter.children:
@@ -364,6 +372,10 @@ class EventExtractor:
             if refusal:
                 how.append(f"'{tok.head.text} to …': a refusal, {code} coded as {refusal}")
                 code, negated = refusal, False
+        if code.startswith("057") and trig.kind == "verb" and self._agreement_to_act(tok):
+            # "reached an agreement to exchange prisoners": agreeing to do it (03x), not a signed accord
+            how.append(f"an agreement to act, not a signed accord: {code} coded as {self.agreement_intent}")
+            code = self.agreement_intent
         future = self._future(tok)
         intended = False
         if future and not negated and trig.kind == "verb":
