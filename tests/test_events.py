@@ -482,3 +482,12 @@ def test_an_agreement_to_act_is_an_agreement_not_a_signed_accord(code):
                                                                           ("PAK", "AGREE", "IND")}
     a = code("India and Pakistan reached an agreement on Tuesday.")
     assert {e.cameo for e in a.events} == {"057"}
+
+
+def test_an_act_agreed_to_or_threatened_is_not_done(code):
+    # the lifting is promised, not done: coded as the intent (AGREE), with the complement's recipient
+    a = code("The Brazilian congress agreed to lift import duties on Argentina and Uruguay.")
+    assert not [e for e in a.events if e.type == "RETREAT"]
+    assert {e.target_root for e in a.events if e.type == "AGREE"} >= {"ARG", "URY"}
+    a = code("Ecuador threatened to expel Peruvian diplomats.")
+    assert {e.type for e in a.events} == {"THREATEN"}

@@ -496,7 +496,7 @@ class EventExtractor:
             for o in dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]:
                 inner = _rooted(mentions.within(o))
                 if inner:
-                    targets = [_weak(inner[0])]
+                    targets = [_weak(a) for a in _with_coordinated(inner[0], o.doc, mentions)]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
                     break
         if not targets and sense.target != "none":
@@ -821,6 +821,17 @@ def _weak(actor: Actor) -> Actor:
     """Mark a recipient found only somewhere inside the object's phrase (not its head)."""
     object.__setattr__(actor, "_weak", True)
     return actor
+
+
+def _with_coordinated(actor: Actor, doc, mentions) -> list[Actor]:
+    """An actor and the actors coordinated with it ("duties on Argentina and Uruguay")."""
+    head = next((i for i, found in mentions.by_head.items() if any(a is actor for a in found)), None)
+    if head is None:
+        return [actor]
+    out = [actor]
+    for x in with_conj(doc[head])[1:]:
+        out += [a for a in mentions.by_head.get(x.i, []) if a.root and a.root != actor.root]
+    return out
 
 
 def _stray_agent(verb) -> list:
