@@ -491,3 +491,15 @@ def test_an_act_agreed_to_or_threatened_is_not_done(code):
     assert {e.target_root for e in a.events if e.type == "AGREE"} >= {"ARG", "URY"}
     a = code("Ecuador threatened to expel Peruvian diplomats.")
     assert {e.type for e in a.events} == {"THREATEN"}
+
+
+def test_a_complaint_is_about_its_subject_and_air_strikes_are_attacks(code):
+    a = code("Jordan complained to the Security Council on Monday over two Syrian air strikes near its border.")
+    assert first(a, "ACCUSE").target_root == "SYR"
+    e = first(a, "ASSAULT")  # an air strike, not a labour strike (nouns.yaml 'mod')
+    assert e.cameo == "195" and not [x for x in a.events if x.type == "PROTEST"]
+    # a state's attack with no place named gets no inferred recipient (it may be abroad) ...
+    assert not e.recipients
+    # ... while domestic actors' violence is coded against their own country
+    e = first(code("Colombian guerrillas bombed an oil pipeline on Tuesday."), "ASSAULT")
+    assert e.target_root == "COL" and "inferred" in e.recipients[0].explanation

@@ -15,7 +15,7 @@ from ..errors import DictionaryError
 NO_EVENT = "none"
 
 SENSE_KEYS = {"cameo", "negated_cameo", "plover", "mode", "target", "prep", "particle", "obj",
-              "pobj", "passive", "xcomp", "note", "source"}
+              "pobj", "passive", "xcomp", "mod", "note", "source"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Sense:
     pobj: tuple[str, ...] = ()
     passive: bool | None = None
     xcomp: tuple[str, ...] = ()
+    mod: tuple[str, ...] = ()  # a compound or adjective modifying the trigger word ("air strike")
     source: str = "verbs.yaml"
 
     def describe(self) -> str:
@@ -58,6 +59,8 @@ class Sense:
             cond.append("passive")
         if self.xcomp:
             cond.append("complement " + "/".join(self.xcomp[:4]))
+        if self.mod:
+            cond.append("modifier " + "/".join(self.mod[:4]))
         return f"{self.source} {self.lemma!r}" + (f" [{', '.join(cond)}]" if cond else "") + f" -> {self.cameo}"
 
 
@@ -86,7 +89,7 @@ def parse_senses(data: dict, source: str) -> dict[str, list[Sense]]:
                 plover=s.get("plover"), mode=s.get("mode"), target=s.get("target"),
                 prep=_tuple(s.get("prep")), particle=(s.get("particle") or None),
                 obj=_tuple(s.get("obj")), pobj=_tuple(s.get("pobj")), passive=s.get("passive"),
-                xcomp=_tuple(s.get("xcomp")), source=source))
+                xcomp=_tuple(s.get("xcomp")), mod=_tuple(s.get("mod")), source=source))
         out[str(lemma).lower()] = parsed
     return out
 

@@ -114,6 +114,8 @@ class EventExtractor:
                 continue
             if s.xcomp and not (set(s.xcomp) & xcomps):
                 continue
+            if s.mod and not (set(s.mod) & {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod")}):
+                continue
             return s
         return None
 

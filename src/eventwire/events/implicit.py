@@ -7,7 +7,8 @@ manual's coded examples, and the PLOVER gold records made from them, code such e
 country as the target (IRQ, TUR, AFG), and a dyad with an empty side is lost to every dyad-level
 analysis. So, for the PLOVER types listed in ``lexicon.yaml`` ``domestic_recipient_types``, an
 event that has no recipient gets one: the country of the event's place, or failing that the
-source's own country. The recipient's explanation says it is inferred; its text and span are the
+source's own country (for protests, repression and the violence of domestic actors; an attack
+by a state's military with no place named may be abroad, so it gets none). The recipient's explanation says it is inferred; its text and span are the
 place's mention when it comes from one, else empty (no span). An empty
 ``domestic_recipient_types`` list turns the rule off.
 
@@ -19,6 +20,8 @@ from __future__ import annotations
 from ..model import Actor, Article
 
 RULE = "lexicon.yaml domestic_recipient_types"
+DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
+DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF"}
 
 
 def domestic_recipients(article: Article, types: set[str], country_name=None) -> None:
@@ -28,7 +31,10 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
     for event in article.events:
         if event.recipients or event.type not in types or event.negated:
             continue
-        country, why, span = _country(event)
+        # an attack by a state with no place named may be abroad: only protests, repression and
+        # the violence of domestic actors (rebels, police, crowds) fall back on the source's country
+        own = event.type in DOMESTIC_BY_NATURE or any(a.sector in DOMESTIC_SECTORS for a in event.actors)
+        country, why, span = _country(event, own=own)
         if country is None:
             continue
         name = (country_name(country) if country_name else None) or country
@@ -40,12 +46,14 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
         event.explanation += f"; recipient inferred: {why}"
 
 
-def _country(event) -> tuple[str | None, str, tuple[int, int] | None]:
+def _country(event, *, own: bool) -> tuple[str | None, str, tuple[int, int] | None]:
     """The country, why, and the span of the place mention it comes from (None: no mention)."""
     loc = event.location
     if loc is not None and loc.country:
         span = tuple(loc.span) if loc.span and loc.source == "text" else None
         return loc.country, f"the country of its place {loc.name!r}", span
+    if not own:
+        return None, "", None
     for actor in event.actors:
         if actor.country and not actor.org:
             return actor.country, f"its source's own country ({actor.text!r})", None
