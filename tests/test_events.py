@@ -503,3 +503,8 @@ def test_a_complaint_is_about_its_subject_and_air_strikes_are_attacks(code):
     # ... while domestic actors' violence is coded against their own country
     e = first(code("Colombian guerrillas bombed an oil pipeline on Tuesday."), "ASSAULT")
     assert e.target_root == "COL" and "inferred" in e.recipients[0].explanation
+
+
+def test_a_press_release_releases_nobody(code):
+    a = code("The army has been detaining hundreds of Tamil civilians, according to a press release by the rebels.")
+    assert not [e for e in a.events if e.type == "RETREAT"]
