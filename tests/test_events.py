@@ -508,3 +508,13 @@ def test_a_complaint_is_about_its_subject_and_air_strikes_are_attacks(code):
 def test_a_press_release_releases_nobody(code):
     a = code("The army has been detaining hundreds of Tamil civilians, according to a press release by the rebels.")
     assert not [e for e in a.events if e.type == "RETREAT"]
+
+
+def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(code):
+    e = first(code("Colombian guerrillas ambushed an army patrol on Tuesday."), "ASSAULT")
+    assert e.recipients[0].code == "COLMIL" and "inferred" in e.recipients[0].explanation
+    # opposite another state it stays unknown, and non-state actors are never filled this way
+    e = first(code("The government thanked Japan for its help on Monday."), "SUPPORT")
+    assert not e.actors[0].country
+    e = first(code("US troops killed five insurgents on Tuesday."), "ASSAULT")
+    assert e.recipients and not e.recipients[0].country

@@ -71,7 +71,8 @@ class Pipeline:
 
     def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
         from . import dates, places, quotes
-        from .events.implicit import domestic_recipients
+        from .actors.kb import make_code
+        from .events.implicit import co_nationals, domestic_recipients
 
         article = Article(
             id=document.id, text=page.text, title=page.headline, standfirst=page.standfirst,
@@ -85,6 +86,7 @@ class Pipeline:
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
         places.locate_events(doc, article, mentions, kb=self.actors.kb)
+        co_nationals(article, self.events.co_national, make_code)
         domestic_recipients(article, self.events.domestic, self.actors.kb.country_name)
         return article
 

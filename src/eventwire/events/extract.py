@@ -54,6 +54,7 @@ class EventExtractor:
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
         self.domestic = {str(t).upper() for t in dictionaries.lexicon.get("domestic_recipient_types", []) or []}
+        self.co_national = {str(t).upper() for t in dictionaries.lexicon.get("co_national_sectors", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.accusers = dictionaries.words("accusation_reporters")

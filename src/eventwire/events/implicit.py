@@ -8,14 +8,21 @@ country as the target (IRQ, TUR, AFG), and a dyad with an empty side is lost to 
 analysis. So, for the PLOVER types listed in ``lexicon.yaml`` ``domestic_recipient_types``, an
 event that has no recipient gets one: the country of the event's place, or failing that the
 source's own country (for protests, repression and the violence of domestic actors; an attack
-by a state's military with no place named may be abroad, so it gets none). The recipient's explanation says it is inferred; its text and span are the
-place's mention when it comes from one, else empty (no span). An empty
-``domestic_recipient_types`` list turns the rule off.
+by a state's military with no place named may be abroad, so it gets none). The recipient's
+explanation says it is inferred; its text and span are the place's mention when it comes from
+one, else empty (no span). An empty ``domestic_recipient_types`` list turns the rule off.
 
-This runs after the places stage, since it needs each event's place.
+A second rule, ``co_national_sectors``: a state institution named only by its role ("the
+government", "the army", "a judge", "the vice-president") in an event whose other side is a
+non-state actor with a country, and no place to say otherwise, is taken to be of that country
+("Colombian guerrillas ambushed an army patrol": the Colombian army). Opposite another state
+("the government thanked China") it is left unknown. Both rules run after the places stage, since a
+place's country comes first.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..model import Actor, Article
 
@@ -44,6 +51,28 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
             explanation=(f"inferred, not named as a recipient: the {event.type} is coded against {why} "
                          f"({RULE})"))]
         event.explanation += f"; recipient inferred: {why}"
+
+
+def co_nationals(article: Article, sectors: set[str], make_code) -> None:
+    """Give a role-only state actor the country of the other side of its event."""
+    if not sectors:
+        return
+    for event in article.events:
+        sides = (event.actors, event.recipients)
+        for mine, other in (sides, sides[::-1]):
+            # only opposite a named non-state actor: "the government thanked China" is another
+            # country's government, "Syrian rebels attacked government forces" the same one's
+            known = [a for a in other if a.country and not a.org and a.sector and a.sector not in sectors]
+            if not known:
+                continue
+            for i, actor in enumerate(mine):
+                if actor.country or actor.org or actor.sector not in sectors:
+                    continue
+                country = known[0].country
+                mine[i] = replace(actor, country=country, code=make_code(country, actor.sector),
+                                  explanation=f"{actor.explanation}; inferred: a {actor.sector} named only by its "
+                                              f"role, taken to be of {country} like {known[0].text!r} "
+                                              f"(lexicon.yaml co_national_sectors)")
 
 
 def _country(event, *, own: bool) -> tuple[str | None, str, tuple[int, int] | None]:
