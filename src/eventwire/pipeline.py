@@ -34,7 +34,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", ("doc", "mentions"), ("article.quotes",)),
     Stage("events", ("doc", "mentions", "article.dates", "article.quotes"), ("article.events",)),
     Stage("places", ("article.events", "article.dateline", "mentions"), ("event.location",)),
-    Stage("recipients", ("article.events", "event.location"), ("event.recipients",)),
+    Stage("implicit", ("article.events", "event.location"), ("event.recipients", "event.actors")),
 )
 
 
