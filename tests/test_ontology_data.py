@@ -15,7 +15,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
 POLECAT_TYPES = {"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
                  "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
                  "THREATEN"}
-CONDITION_KEYS = {"prep", "particle", "obj", "pobj", "passive", "xcomp"}
+CONDITION_KEYS = {"prep", "particle", "obj", "pobj", "passive", "xcomp", "mod"}
 SENSE_KEYS = CONDITION_KEYS | {"cameo", "negated_cameo", "plover", "mode", "target", "note", "source"}
 
 
@@ -105,7 +105,7 @@ def test_senses_use_known_keys_and_codes(name, cameo):
             assert isinstance(sense["passive"], bool), (lemma, sense)
         if "particle" in sense:
             assert isinstance(sense["particle"], str), (lemma, sense)
-        for key in ("prep", "obj", "pobj", "xcomp"):
+        for key in ("prep", "obj", "pobj", "xcomp", "mod"):
             value = sense.get(key)
             words = [value] if isinstance(value, str) else (value or [])
             assert all(isinstance(w, str) and w == w.lower() for w in words), (lemma, key, words)
