@@ -518,3 +518,16 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert not e.actors[0].country
     e = first(code("US troops killed five insurgents on Tuesday."), "ASSAULT")
     assert e.recipients and not e.recipients[0].country
+
+
+def test_a_verb_coordinated_with_a_root_noun_has_it_as_subject(code):
+    # the small model reads "on a motorcycle shot" as a noun, leaving 'killed' coordinated with 'militants'
+    e = first(code("On 4 April 2022, unknown militants on a motorcycle shot and killed a civilian in Basra."),
+              "ASSAULT")
+    assert e.actors and e.actors[0].sector == "REB" and e.source_root == "IRQ"
+
+
+def test_people_named_as_protesters_who_gather_protest(code):
+    e = first(code("On 7 July 2022, 500 protesters gathered in front of parliament in Tokyo."), "PROTEST")
+    assert e.source_root == "JPN"
+    assert not [e for e in code("Taxi drivers gathered in the main square on Sunday.").events if e.type == "PROTEST"]

@@ -67,6 +67,7 @@ class EventExtractor:
         self.refusal = _code_table(dictionaries, "refusal_cameo")
         self.requesting = dictionaries.words("request_verbs")
         self.protesters = dictionaries.words("protester_nouns")
+        self.gathering = dictionaries.words("gathering_verbs")
         self.symmetric = {str(c) for c in dictionaries.lexicon.get("symmetric_codes", []) or []}
         self.protest_code = str(dictionaries.lexicon.get("protest_cameo", "141"))
         self.weapons = dictionaries.words("weapon_nouns")
@@ -143,7 +144,7 @@ class EventExtractor:
                 if trigger is not None:
                     pass
                 elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
-                    sense = self._sense(tok, self.d.verbs)
+                    sense = self._sense(tok, self.d.verbs) or self._protesters_gather(tok)
                     if sense and sense.cameo == NO_EVENT:
                         continue  # a sense that says this use of the verb is no event
                     if sense:
@@ -304,6 +305,22 @@ class EventExtractor:
         return any(c.dep_ == "dobj" and any(g.dep_ in ("acl", "relcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in g.children) for g in c.children)
             for c in verb.children)
+
+    def _protesters_gather(self, verb) -> Sense | None:
+        """'500 protesters gathered outside parliament': a gathering of people named as protesters
+        is a protest, whatever its stated purpose (lexicon gathering_verbs, protester_nouns)."""
+        if verb.lemma_.lower() not in self.gathering:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        heads = [subj] + [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]  # "hundreds of demonstrators"
+        if not any(h.lemma_.lower() in self.protesters or h.lower_ in self.protesters
+                   for x in heads for h in with_conj(x)):
+            return None
+        return Sense(lemma=verb.lemma_.lower(), cameo=self.protest_code,
+                     source="lexicon.yaml gathering_verbs + protester_nouns")
 
     def _accusation_trigger(self, reporter) -> Trigger | None:
         """'X alleged/complained that Y did Z': X accuses Y (the reported clause's subject)."""
@@ -633,6 +650,13 @@ class EventExtractor:
             # killed"): the nearest candidate is the reporting clause's subject
             how.append(f"subject: reported clause without one, taken from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
+        if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+            root = misparsed_subject(verb)  # "militants on a motorcycle shot and killed ..."
+            out = (mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
+                   ) if root is not None else []
+            if out:
+                how.append(f"subject: '{root.text}', the noun the parser coordinated '{verb.text}' with")
+                return out
         if verb.dep_ in ("xcomp", "advcl", "conj", "acomp") and head.i != verb.i:
             if verb.dep_ == "conj" and disagree(verb, head):
                 # "X say Y is ..., but have blocked ...": the verb agrees with X, not Y.

@@ -84,9 +84,15 @@ def misparsed_subject(verb):
     modify a noun, nor can a participle with a direct object, so the noun it hangs on (or the
     head of its "X of Y" phrase) is its subject; another participle is taken as the main verb
     only when the sentence has no finite verb."""
-    if verb.dep_ != "acl" or any(c.dep_ in SUBJ for c in verb.children):
+    if any(c.dep_ in SUBJ for c in verb.children):
         return None
     head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
+        # "militants on a motorcycle shot and killed a civilian", with "shot" read as a noun:
+        # a finite verb coordinated with the sentence's root noun has that noun as its subject
+        return head
+    if verb.dep_ != "acl":
+        return None
     # a participle with a direct object is active too ("forces arrested 66 members")
     # ("shot and killed a civilian": the object may sit on the coordinated verb)
     active = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
