@@ -128,3 +128,8 @@ def test_an_international_organisation_keeps_its_code_with_a_role_word(code):
     assert "IGOEUREEC" in {x.code for e in a.events for x in e.actors}
     a = code("NATO troops attacked Taliban positions near Kandahar.")
     assert "IGOWSTNATMIL" in {x.code for e in a.events for x in e.actors}
+
+
+def test_role_nouns_of_coordinated_countries_give_one_actor_each(code):
+    a = code("The foreign ministers of Egypt and Jordan met in Cairo on Monday.")
+    assert {(e.source_root, e.target_root) for e in a.events if e.type == "CONSULT"} >= {("EGY", "JOR"), ("JOR", "EGY")}

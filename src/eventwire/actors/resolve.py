@@ -333,6 +333,7 @@ class ActorResolver:
                 country, org = owner.country, owner.org
                 why.append(f"possessive {c.text!r} -> {owner.root}")
         # "the president of Syria", "spokesman for the ministry".
+        owners_also: list[tuple[str, object]] = []  # "the presidents of Kenya and Uganda": the others
         if head_sector and not (country or org):
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "in"):
@@ -346,6 +347,9 @@ class ActorResolver:
                             owner_entry = span_at[pobj.i][1][0]
                             country, org = owner_entry.country, owner_entry.org
                             why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
+                        if pobj.dep_ == "pobj" and tok.tag_ in ("NNS", "NNPS") and (country or org):
+                            owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj_tokens(pobj)[1:]
+                                            if c.i in span_at and span_at[c.i][1][0].kind == "country"]
         if head_sector:
             sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
                                          and entry and entry.kind == "person") else sector
@@ -402,7 +406,10 @@ class ActorResolver:
             for w in ent_person:
                 if w.pos_ == "PROPN":
                     people.setdefault(normalise(w.text), actor)
-        return [actor] + self._coordinated_countries(tokens, span_at, actor, country, org, sector)
+        also = [replace(actor, country=e.country, code=make_code(e.country, sector, None),
+                        explanation=f"'{text}' -> {e.country}, coordinated with the first owner")
+                for text, e in owners_also if e.country and e.country != country]
+        return [actor] + also + self._coordinated_countries(tokens, span_at, actor, country, org, sector)
 
     @staticmethod
     def _residence(tok, span_at) -> tuple[str, str] | None:
@@ -498,6 +505,15 @@ class ActorResolver:
                     return []
                 return [resolved(a, "earlier subject") for a in mentions.by_head[cand.i]]
         return []
+
+
+def with_conj_tokens(tok) -> list:
+    """A token and the tokens coordinated with it ("Kenya and Uganda")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(with_conj_tokens(c))
+    return out
 
 
 @lru_cache(maxsize=None)
