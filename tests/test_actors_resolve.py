@@ -133,3 +133,9 @@ def test_an_international_organisation_keeps_its_code_with_a_role_word(code):
 def test_role_nouns_of_coordinated_countries_give_one_actor_each(code):
     a = code("The foreign ministers of Egypt and Jordan met in Cairo on Monday.")
     assert {(e.source_root, e.target_root) for e in a.events if e.type == "CONSULT"} >= {("EGY", "JOR"), ("JOR", "EGY")}
+
+
+def test_a_name_the_parser_split_keeps_its_whole_text(code):
+    a = code("Somali troops shelled al-Shabaab positions near Kismayo on Monday.")
+    e = [e for e in a.events if e.type == "ASSAULT"][0]
+    assert e.recipients[0].text == "al-Shabaab" == a.text[slice(*e.recipients[0].span)]

@@ -386,6 +386,10 @@ class ActorResolver:
                 ethnic = country
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
+        if name_span is not None and tok.i in range(name_span.start, name_span.end):
+            # a name whose tokens the parser hung elsewhere ("al-Shabaab": "-" and "Shabaab" on
+            # the next noun) is still the whole name
+            start, end = min(start, name_span.start_char), max(end, name_span.end_char)
         text = doc.text[start:end]
         if (entry is not None and entry.code and entry.kind in ("org", "person", "user", "petrarch")
                 and sector in (None, entry.sector) and entry.root == (org or country)):
