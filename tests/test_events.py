@@ -531,3 +531,11 @@ def test_people_named_as_protesters_who_gather_protest(code):
     e = first(code("On 7 July 2022, 500 protesters gathered in front of parliament in Tokyo."), "PROTEST")
     assert e.source_root == "JPN"
     assert not [e for e in code("Taxi drivers gathered in the main square on Sunday.").events if e.type == "PROTEST"]
+
+
+def test_a_press_conference_with_banners_is_a_protest(code):
+    e = first(code("On 11 May 2022, members of civic groups held a press conference with a banner in front of "
+                   "the city hall in Daegu."), "PROTEST")
+    assert e.source_root == "KOR"
+    a = code("The minister held a press conference in Seoul on Monday.")
+    assert not [e for e in a.events if e.type == "PROTEST"]

@@ -95,6 +95,9 @@ class EventExtractor:
         objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
+        # and the object's own "with" phrase: "held a press conference with a banner"
+        pobjs |= {g.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for g in p.children if g.dep_ == "pobj"}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         # an infinitive complement, a purpose clause ("gathered to demand") or a participial one
         # ("gathered outside parliament, demanding ...")
