@@ -539,3 +539,13 @@ def test_a_press_conference_with_banners_is_a_protest(code):
     assert e.source_root == "KOR"
     a = code("The minister held a press conference in Seoul on Monday.")
     assert not [e for e in a.events if e.type == "PROTEST"]
+
+
+def test_an_act_of_violence_by_an_unknown_subject_is_still_an_event(code):
+    # 'SNR agents' is in no dictionary: the source is kept as text, with no code, and takes the
+    # country of the event's place
+    e = first(code("On 7 May 2022, SNR agents abducted a local party official near Muyinga."), "ASSAULT")
+    assert e.actors[0].text == "SNR agents" and e.source_root == "BDI"
+    assert "no code" in e.actors[0].explanation
+    # a subject that is no actor at all codes nothing
+    assert not code("Tensions exploded in the capital on Friday.").events

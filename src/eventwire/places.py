@@ -435,7 +435,8 @@ def locate_events(doc, article: Article, mentions, kb=None) -> None:
 
 
 def _needs_country(actor) -> bool:
-    known_by_name_only = actor.code is None and actor.name is not None  # an unknown organisation
+    # an unknown organisation, or a subject no dictionary names ("SNR agents")
+    known_by_name_only = actor.code is None and bool(actor.name or actor.text)
     return not actor.country and not actor.org and bool(actor.sector or known_by_name_only)
 
 

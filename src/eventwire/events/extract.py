@@ -309,6 +309,37 @@ class EventExtractor:
             a.dep_ == "aux" and a.lower_ == "to" for a in g.children) for g in c.children)
             for c in verb.children)
 
+    def _unnamed_subject(self, verb, sense, mentions) -> Actor | None:
+        """'SNR agents abducted a member of the CNL': a violent or coercive act whose subject names
+        nobody the dictionaries know is still an event; its source is that noun phrase, uncoded
+        (the places stage may give it the country of the event's place)."""
+        plover = sense.plover or self.d.code(sense.cameo).plover_type
+        if plover not in self.agentless or is_passive(verb):
+            return None
+        # done to someone or something: "tensions exploded" names no act of an actor
+        def aimed(c) -> bool:
+            return c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") for g in c.children))
+
+        if not any(aimed(c) for v in [verb] + [x for x in verb.children if x.dep_ == "conj"] for c in v.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            subj = misparsed_subject(verb)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN") or mentions.at(subj) or self._is_thing(subj) \
+                or subj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return None
+        if any(t.lemma_.lower() in self.accidents for t in verb.sent):
+            return None  # "an earthquake struck ...": a disaster, not an actor
+        doc = subj.doc
+        span = doc[np_start(subj):subj.i + 1]
+        if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
+            return None
+        return Actor(text=span.text, span=(span.start_char, span.end_char),
+                     explanation="subject of the act, in no dictionary: an actor with no code")
+
     def _protesters_gather(self, verb) -> Sense | None:
         """'500 protesters gathered outside parliament': a gathering of people named as protesters
         is a protest, whatever its stated purpose (lexicon gathering_verbs, protester_nouns)."""
@@ -362,6 +393,11 @@ class EventExtractor:
             if crowd is not None:
                 sources = [crowd]
                 how.append(f"source: the crowd {crowd.text!r} (no dictionary entry; coded as civilians)")
+        if not sources and trig.kind == "verb":
+            unnamed = self._unnamed_subject(tok, sense, mentions)
+            if unnamed is not None:
+                sources = [unnamed]
+                how.append(f"source: {unnamed.text!r}, a subject no dictionary names (left uncoded)")
         agentless = False
         if not sources:
             # "Three soldiers were killed": an assault whose perpetrator the text does not name
