@@ -506,7 +506,7 @@ def test_a_complaint_is_about_its_subject_and_air_strikes_are_attacks(code):
 
 
 def test_a_press_release_releases_nobody(code):
-    a = code("The army has been detaining hundreds of Tamil civilians, according to a press release by the rebels.")
+    a = code("The army has been detaining dozens of Karen villagers, the insurgents said in a press release on Sunday.")
     assert not [e for e in a.events if e.type == "RETREAT"]
 
 
@@ -521,21 +521,22 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
 
 
 def test_a_verb_coordinated_with_a_root_noun_has_it_as_subject(code):
-    # the small model reads "on a motorcycle shot" as a noun, leaving 'killed' coordinated with 'militants'
-    e = first(code("On 4 April 2022, unknown militants on a motorcycle shot and killed a civilian in Basra."),
+    # the small model reads "on a scooter shot" as a noun, leaving 'wounded' coordinated with 'gunmen'
+    e = first(code("On 9 October 2023, masked gunmen on a scooter shot and wounded a shopkeeper in Mosul."),
               "ASSAULT")
     assert e.actors and e.actors[0].sector == "REB" and e.source_root == "IRQ"
 
 
 def test_people_named_as_protesters_who_gather_protest(code):
-    e = first(code("On 7 July 2022, 500 protesters gathered in front of parliament in Tokyo."), "PROTEST")
+    e = first(code("On 2 October 2023, about 2,000 demonstrators gathered near the defence ministry in Tokyo."),
+              "PROTEST")
     assert e.source_root == "JPN"
     assert not [e for e in code("Taxi drivers gathered in the main square on Sunday.").events if e.type == "PROTEST"]
 
 
 def test_a_press_conference_with_banners_is_a_protest(code):
-    e = first(code("On 11 May 2022, members of civic groups held a press conference with a banner in front of "
-                   "the city hall in Daegu."), "PROTEST")
+    e = first(code("On 19 October 2023, a dozen union activists held a press conference with placards outside "
+                   "the labour ministry in Sejong."), "PROTEST")
     assert e.source_root == "KOR"
     a = code("The minister held a press conference in Seoul on Monday.")
     assert not [e for e in a.events if e.type == "PROTEST"]
@@ -544,8 +545,8 @@ def test_a_press_conference_with_banners_is_a_protest(code):
 def test_an_act_of_violence_by_an_unknown_subject_is_still_an_event(code):
     # 'SNR agents' is in no dictionary: the source is kept as text, with no code, and takes the
     # country of the event's place
-    e = first(code("On 7 May 2022, SNR agents abducted a local party official near Muyinga."), "ASSAULT")
-    assert e.actors[0].text == "SNR agents" and e.source_root == "BDI"
+    e = first(code("On 3 September 2023, DGSN agents abducted a local party official near Gitega."), "ASSAULT")
+    assert e.actors[0].text == "DGSN agents" and e.source_root == "BDI"
     assert "no code" in e.actors[0].explanation
     # a subject that is no actor at all codes nothing
     assert not code("Tensions exploded in the capital on Friday.").events
