@@ -163,6 +163,21 @@ def _untagged_places(doc, ents) -> list:
     return out
 
 
+@lru_cache(maxsize=1)
+def _admin_abbreviations() -> dict[str, str]:
+    """'J&K' -> 'Jammu and Kashmir' (data/actors/admin_abbreviations.tsv), for admin lists only."""
+    import pycountry
+
+    from .data import load_tsv
+
+    out = {}
+    for row in load_tsv("actors/admin_abbreviations.tsv"):
+        sub = pycountry.subdivisions.get(code=row["iso3166_2"])
+        if sub is not None:
+            out[row["abbreviation"]] = sub.name
+    return out
+
+
 def _paren_end(doc, i: int) -> int:
     """The index after the parenthesis that opens at token ``i`` ("Cumana (Sucre)": the admin
     names in it are part of the place already resolved), else ``i``."""
@@ -195,7 +210,8 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
                 while toks and not toks[0].text[:1].isupper():
                     toks.pop(0)
                 if toks:
-                    parts.append((doc[toks[0].i:toks[-1].i + 1].text,
+                    text = doc[toks[0].i:toks[-1].i + 1].text
+                    parts.append((_admin_abbreviations().get(text, text),
                                   (toks[0].idx, toks[-1].idx + len(toks[-1].text))))
                 start = k + 1
     elif i + 1 < len(doc) and doc[i].text == ",":
