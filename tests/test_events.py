@@ -550,3 +550,12 @@ def test_an_act_of_violence_by_an_unknown_subject_is_still_an_event(code):
     assert "no code" in e.actors[0].explanation
     # a subject that is no actor at all codes nothing
     assert not code("Tensions exploded in the capital on Friday.").events
+
+
+def test_more_violent_verbs_and_agents_inside_their_phrase(code):
+    e = first(code("On 4 March 2023, Russian warplanes dropped incendiary bombs on villages near Idlib."), "ASSAULT")
+    assert e.cameo == "195" and e.source_root == "RUS"
+    e = first(code("On 5 March 2023, two shop owners were beaten up badly by Taliban members in Kunduz."), "ASSAULT")
+    assert e.actors[0].code.startswith("AFGREB")  # the actor inside the agent's phrase 'Taliban members'
+    assert first(code("On 3 March 2023, rebel forces established control over three villages."), "COERCE").cameo == "192"
+    assert not code("Spain beat Italy 2-1 in the final on Sunday.").events

@@ -506,6 +506,10 @@ class EventExtractor:
         passive = is_passive(verb) or (verb.tag_ != "VBD" and bool(agent) and verb.dep_ == "conj")
         if passive and not sense.passive:
             sources = [a for g in agent for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
+            if not sources:
+                # "beaten by Taliban members": the actor that owns the agent's phrase
+                sources = [a for g in agent for x in with_conj(g)
+                           for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
             subj = [c for c in children if c.dep_ == "nsubjpass"]
             if not subj and verb.dep_ == "conj":
                 subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
