@@ -10,8 +10,8 @@ Place names resolve through the knowledge base (countries and capitals) and the 
 (GeoNames towns, ISO 3166-2 subdivisions), ambiguity settled by the article's countries: its
 actors' countries and the countries of the places it names that can only be in one country. A
 name in a locative phrase may be a small town ("in Azangaro"); a name followed by its
-subdivision ("in Los Reyes, Michoacan", "in Tibu (Norte de Santander)", "in Shendi (Shendi
-locality, River Nile state)") is looked up in that subdivision's country, and when the town
+subdivision ("in Los Reyes, Michoacan", "in Tibu (Norte de Santander)", "in Eastbrook (Eastbrook
+locality, Upper Valley state)") is looked up in that subdivision's country, and when the town
 itself is unknown the subdivision stands in for it.
 
 An actor known only by its sector ("police", "protesters") takes the country of its event's
@@ -189,8 +189,8 @@ def _paren_end(doc, i: int) -> int:
 
 
 def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
-    """The comma-separated names in a parenthesis right after a place name ("Gedaref (Madeinat
-    Al Gedaref locality, Gedaref state)"), or the place name after a comma ("Tibu, Norte de
+    """The comma-separated names in a parenthesis right after a place name ("Eastbrook
+    (Eastbrook town locality, Upper Valley state)"), or the place name after a comma ("Tibu, Norte de
     Santander"), each with its character span, most specific first. ``i``: the token after
     the name."""
     parts: list[tuple[str, tuple[int, int]]] = []

@@ -95,7 +95,7 @@ class EventExtractor:
         objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
-        # and the object's own "with" phrase: "held a press conference with a banner"
+        # and the object's own "with" phrase: "held a news conference with placards"
         pobjs |= {g.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
                   for g in p.children if g.dep_ == "pobj"}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
@@ -310,7 +310,7 @@ class EventExtractor:
             for c in verb.children)
 
     def _unnamed_subject(self, verb, sense, mentions) -> Actor | None:
-        """'SNR agents abducted a member of the CNL': a violent or coercive act whose subject names
+        """'DGSN agents abducted an activist': a violent or coercive act whose subject names
         nobody the dictionaries know is still an event; its source is that noun phrase, uncoded
         (the places stage may give it the country of the event's place)."""
         plover = sense.plover or self.d.code(sense.cameo).plover_type
@@ -694,7 +694,7 @@ class EventExtractor:
             how.append(f"subject: reported clause without one, taken from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
-            root = misparsed_subject(verb)  # "militants on a motorcycle shot and killed ..."
+            root = misparsed_subject(verb)  # "gunmen on a scooter shot and wounded ..."
             out = (mentions.at(root) or _rooted(mentions.within(root, max_depth=2, skip_deps=SUBJ_SKIP))[:1]
                    ) if root is not None else []
             if out:

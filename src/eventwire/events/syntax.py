@@ -88,7 +88,7 @@ def misparsed_subject(verb):
         return None
     head = verb.head
     if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "ROOT":
-        # "militants on a motorcycle shot and killed a civilian", with "shot" read as a noun:
+        # "masked gunmen on a scooter shot and wounded a trader", with "shot" read as a noun:
         # a finite verb coordinated with the sentence's root noun has that noun as its subject
         return head
     if verb.dep_ != "acl":
