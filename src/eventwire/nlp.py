@@ -74,6 +74,15 @@ def paragraph_start(doc, token_i: int) -> int:
 NP_LEFT = ("det", "amod", "compound", "nummod", "quantmod", "poss", "nmod", "predet", "advmod", "case")
 
 
+def with_conj(tok) -> list:
+    """A token and the tokens coordinated with it ("France and Germany")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(with_conj(c))
+    return out
+
+
 def np_start(head) -> int:
     """First token of a noun phrase: the head's left modifiers, not a leading clause or date."""
     start = head.i

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from ..config import Config
 from ..data import data_path
-from ..nlp import np_start
+from ..nlp import np_start, with_conj
 from ..model import Actor, Article
 from .kb import ActorEntry, KnowledgeBase, load_knowledge_base, make_code, normalise
 
@@ -348,7 +348,7 @@ class ActorResolver:
                             country, org = owner_entry.country, owner_entry.org
                             why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
                         if pobj.dep_ == "pobj" and tok.tag_ in ("NNS", "NNPS") and (country or org):
-                            owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj_tokens(pobj)[1:]
+                            owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj(pobj)[1:]
                                             if c.i in span_at and span_at[c.i][1][0].kind == "country"]
         if head_sector:
             sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
@@ -509,15 +509,6 @@ class ActorResolver:
                     return []
                 return [resolved(a, "earlier subject") for a in mentions.by_head[cand.i]]
         return []
-
-
-def with_conj_tokens(tok) -> list:
-    """A token and the tokens coordinated with it ("Kenya and Uganda")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(with_conj_tokens(c))
-    return out
 
 
 @lru_cache(maxsize=None)

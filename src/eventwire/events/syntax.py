@@ -4,16 +4,9 @@ subject hung on a leading place). Pure functions of the dependency parse; no dic
 
 from __future__ import annotations
 
+from ..nlp import with_conj  # noqa: F401  (re-exported: the events stage imports it from here)
+
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-
-
-def with_conj(tok) -> list:
-    """A token and the tokens coordinated with it ("France and Germany")."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(with_conj(c))
-    return out
 
 
 def disagree(verb, other) -> bool:
