@@ -559,3 +559,8 @@ def test_more_violent_verbs_and_agents_inside_their_phrase(code):
     assert e.actors[0].code.startswith("AFGREB")  # the actor inside the agent's phrase 'Taliban members'
     assert first(code("On 3 March 2023, rebel forces established control over three villages."), "COERCE").cameo == "192"
     assert not code("Spain beat Italy 2-1 in the final on Sunday.").events
+
+
+def test_in_words_a_role_only_non_state_actor_takes_the_country_of_its_state_counterpart(code):
+    e = first(code("The Sudanese government accused rebels of violating the truce."), "ACCUSE")
+    assert e.recipients[0].code == "SDNREB"

@@ -16,7 +16,9 @@ A second rule, ``co_national_sectors``: a state institution named only by its ro
 government", "the army", "a judge", "the vice-president") in an event whose other side is a
 non-state actor with a country, and no place to say otherwise, is taken to be of that country
 ("Colombian guerrillas ambushed an army patrol": the Colombian army). Opposite another state
-("the government thanked China") it is left unknown. Both rules run after the places stage, since a
+("the government thanked China") it is left unknown. In words only (verbal events), the converse
+holds too: "the Sudanese government accused rebels" makes them Sudanese rebels; in fighting it
+does not ("US troops killed insurgents"). Both rules run after the places stage, since a
 place's country comes first.
 """
 
@@ -59,19 +61,29 @@ def co_nationals(article: Article, sectors: set[str], make_code) -> None:
         return
     for event in article.events:
         sides = (event.actors, event.recipients)
+        verbal = event.quad_class in (1, 3)
         for mine, other in (sides, sides[::-1]):
             # only opposite a named non-state actor: "the government thanked China" is another
             # country's government, "Syrian rebels attacked government forces" the same one's
             known = [a for a in other if a.country and not a.org and a.sector and a.sector not in sectors]
-            if not known:
+            # and, in words only (verbal cooperation or conflict), a non-state actor named only by
+            # its role opposite a named state institution: "the Sudanese government accused rebels"
+            known_state = [a for a in other if a.country and not a.org and a.sector in sectors] if verbal else []
+            if not (known or known_state):
                 continue
             for i, actor in enumerate(mine):
-                if actor.country or actor.org or actor.sector not in sectors:
+                if actor.country or actor.org or not actor.sector:
                     continue
-                country = known[0].country
+                if actor.sector in sectors and known:
+                    known_one = known[0]
+                elif actor.sector not in sectors and known_state:
+                    known_one = known_state[0]
+                else:
+                    continue
+                country = known_one.country
                 mine[i] = replace(actor, country=country, code=make_code(country, actor.sector),
                                   explanation=f"{actor.explanation}; inferred: a {actor.sector} named only by its "
-                                              f"role, taken to be of {country} like {known[0].text!r} "
+                                              f"role, taken to be of {country} like {known_one.text!r} "
                                               f"(lexicon.yaml co_national_sectors)")
 
 
