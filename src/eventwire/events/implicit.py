@@ -30,6 +30,7 @@ from ..model import Actor, Article
 
 RULE = "lexicon.yaml domestic_recipient_types"
 DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
+INTERNATIONAL_SECTORS = {"NGO", "IGO", "MED"}  # often foreign: a rights group, the press
 DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF"}
 
 
@@ -76,7 +77,7 @@ def co_nationals(article: Article, sectors: set[str], make_code) -> None:
                     continue
                 if actor.sector in sectors and known:
                     known_one = known[0]
-                elif actor.sector not in sectors and known_state:
+                elif actor.sector not in sectors and actor.sector not in INTERNATIONAL_SECTORS and known_state:
                     known_one = known_state[0]
                 else:
                     continue
