@@ -564,3 +564,14 @@ def test_more_violent_verbs_and_agents_inside_their_phrase(code):
 def test_in_words_a_role_only_non_state_actor_takes_the_country_of_its_state_counterpart(code):
     e = first(code("The Sudanese government accused rebels of violating the truce."), "ACCUSE")
     assert e.recipients[0].code == "SDNREB"
+
+
+def test_joint_exercises_are_cooperation_and_war_games_are_no_war(code):
+    a = code("Greek and Turkish warships on Monday launched ten days of war games in the Aegean.")
+    assert {(e.source_root, e.type, e.target_root) for e in a.events} == {("GRC", "COOPERATE", "TUR"),
+                                                                          ("TUR", "COOPERATE", "GRC")}
+    a = code("North Korea launched a missile test on Friday.")
+    assert {e.type for e in a.events} == {"MOBILIZE"}
+    # each coordinated country word of a subject whose head is no actor word is an actor
+    a = code("The Indian and Chinese sides agreed to exchange data on river flows.")
+    assert {e.source_root for e in a.events} == {"IND", "CHN"}

@@ -29,7 +29,9 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               "kg", "kilogram", "kilo", "ton", "tonne", "pound", "litre", "liter", "worth", "lot",
               "amount", "quantity", "batch", "consignment", "shipment", "truckload", "load",
               "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-              "number"}
+              "number",
+              # spans and rounds: "launched ten days of war games", "held two rounds of talks"
+              "day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds"}
 
 
 @dataclass
@@ -59,6 +61,7 @@ class EventExtractor:
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.accusers = dictionaries.words("accusation_reporters")
         self.agreement_intent = str(dictionaries.lexicon.get("agreement_intent_cameo", "030"))
+        self.joint = {str(k): str(v) for k, v in (dictionaries.lexicon.get("joint_cameo") or {}).items()}
         self.accusation_code = str(dictionaries.lexicon.get("accusation_cameo", "112"))
         self.intent = _code_table(dictionaries, "intent_cameo")
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
@@ -431,6 +434,12 @@ class EventExtractor:
             if refusal:
                 how.append(f"'{tok.head.text} to …': a refusal, {code} coded as {refusal}")
                 code, negated = refusal, False
+        if code in self.joint and (len({a.root for a in sources if a.root}) >= 2 or any(
+                g.lower_ in ("joint", "combined", "bilateral") for c in tok.children if c.dep_ == "dobj"
+                for g in c.children)):
+            # "French and Egyptian warships launched joint exercises": done together, cooperation
+            how.append(f"done jointly by several countries: {code} coded as {self.joint[code]}")
+            code = self.joint[code]
         if code.startswith("057") and trig.kind == "verb" and self._agreement_to_act(tok):
             # "reached an agreement to exchange prisoners": agreeing to do it (03x), not a signed accord
             how.append(f"an agreement to act, not a signed accord: {code} coded as {self.agreement_intent}")
@@ -659,6 +668,10 @@ class EventExtractor:
                 # "Israeli tanks fired", "Russian aircraft killed": the actor that owns the subject
                 out = [a for s in subj for x in with_conj(s)
                        for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
+                # "the Indian and Chinese sides": each coordinated country word is an actor
+                out += [m for s in subj for x in with_conj(s) for c in x.children if c.dep_ == "amod"
+                        for y in with_conj(c)[1:] for m in mentions.modifiers.get(y.i, [])
+                        if m.root and all(m.root != a.root for a in out)]
                 if out:
                     how.append("subject: the actor inside the subject's phrase")
                 else:
