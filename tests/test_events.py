@@ -567,7 +567,7 @@ def test_in_words_a_role_only_non_state_actor_takes_the_country_of_its_state_cou
 
 
 def test_joint_exercises_are_cooperation_and_war_games_are_no_war(code):
-    a = code("Greek and Turkish warships on Monday launched ten days of war games in the Aegean.")
+    a = code("Greek and Turkish warships on Monday launched ten days of naval war games off Crete.")
     assert {(e.source_root, e.type, e.target_root) for e in a.events} == {("GRC", "COOPERATE", "TUR"),
                                                                           ("TUR", "COOPERATE", "GRC")}
     a = code("North Korea launched a missile test on Friday.")
