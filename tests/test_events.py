@@ -575,3 +575,11 @@ def test_joint_exercises_are_cooperation_and_war_games_are_no_war(code):
     # each coordinated country word of a subject whose head is no actor word is an actor
     a = code("The Indian and Chinese sides agreed to exchange data on river flows.")
     assert {e.source_root for e in a.events} == {"IND", "CHN"}
+
+
+def test_a_known_actor_the_parser_detached_from_a_protest_verb_protests(code):
+    # 'protested' is read as a participle modifying '12 residents', itself the object of 'in'
+    a = code("On 3 July 2023, in Acapulco de Juarez, Guerrero, 12 residents protested outside the city hall "
+             "over water cuts.")
+    e = first(a, "PROTEST")
+    assert e.source_root == "MEX" and "detached" in e.explanation

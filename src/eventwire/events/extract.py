@@ -259,8 +259,10 @@ class EventExtractor:
             node = node.head
         else:
             return None
-        if subj.pos_ not in ("NOUN", "PROPN") or mentions.at(subj):
+        if subj.pos_ not in ("NOUN", "PROPN"):
             return None
+        if mentions.at(subj):
+            return mentions.at(subj)[0]  # a known actor the parser detached ("15 people protested")
         doc = subj.doc
         end = subj.i + 1
         of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -395,7 +397,9 @@ class EventExtractor:
             crowd = self._crowd(tok, mentions)
             if crowd is not None:
                 sources = [crowd]
-                how.append(f"source: the crowd {crowd.text!r} (no dictionary entry; coded as civilians)")
+                how.append(f"source: the crowd {crowd.text!r} (no dictionary entry; coded as civilians)"
+                           if crowd.explanation.startswith("subject of the protest verb")
+                           else f"source: {crowd.text!r}, the subject the parser detached from the verb")
         if not sources and trig.kind == "verb":
             unnamed = self._unnamed_subject(tok, sense, mentions)
             if unnamed is not None:
