@@ -583,3 +583,9 @@ def test_a_known_actor_the_parser_detached_from_a_protest_verb_protests(code):
              "over water cuts.")
     e = first(a, "PROTEST")
     assert e.source_root == "MEX" and "detached" in e.explanation
+
+
+def test_a_gathering_against_something_is_a_protest(code):
+    assert first(code("On 9 March 2023, some 60 fishermen gathered in Lorient against new fishing quotas."),
+                 "PROTEST").source_root == "FRA"
+    assert not [e for e in code("Leaders gathered in Paris for a summit on Monday.").events if e.type == "PROTEST"]
