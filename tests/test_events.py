@@ -589,3 +589,10 @@ def test_a_gathering_against_something_is_a_protest(code):
     assert first(code("On 9 March 2023, some 60 fishermen gathered in Lorient against new fishing quotas."),
                  "PROTEST").source_root == "FRA"
     assert not [e for e in code("Leaders gathered in Paris for a summit on Monday.").events if e.type == "PROTEST"]
+
+
+def test_more_protest_forms(code):
+    for text in ("On 4 May 2023, about 400 delivery workers carried out a motorcade in Campinas to protest fuel prices.",
+                 "On 1 June 2023, farmers set up a protest camp in front of parliament in Asuncion.",
+                 "On 1 June 2023, climate activists organized a flash mob in front of a bank in Lyon."):
+        assert first(code(text), "PROTEST")
