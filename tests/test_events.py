@@ -592,7 +592,7 @@ def test_a_gathering_against_something_is_a_protest(code):
 
 
 def test_more_protest_forms(code):
-    for text in ("On 4 May 2023, about 400 delivery workers carried out a motorcade in Campinas to protest fuel prices.",
+    for text in ("On 4 May 2023, some 200 taxi drivers carried out a motorcade through Recife to protest fuel prices.",
                  "On 1 June 2023, farmers set up a protest camp in front of parliament in Asuncion.",
-                 "On 1 June 2023, climate activists organized a flash mob in front of a bank in Lyon."):
+                 "On 1 June 2023, students organized a flash mob outside the education ministry in Vilnius."):
         assert first(code(text), "PROTEST")
