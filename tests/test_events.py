@@ -596,3 +596,16 @@ def test_more_protest_forms(code):
                  "On 1 June 2023, farmers set up a protest camp in front of parliament in Asuncion.",
                  "On 1 June 2023, students organized a flash mob outside the education ministry in Vilnius."):
         assert first(code(text), "PROTEST")
+
+
+def test_a_clash_that_ensued_or_was_there_happened(code):
+    e = first(code("On 7 June 2023, a violent clash ensued between rival party workers outside a hotel in Janakpur."),
+              "ASSAULT")
+    assert "NPL" in (e.source_root, e.target_root)
+    assert first(code("On 10 March 2023, in Tepic, Nayarit, there were three armed clashes between rival gangs."),
+                 "ASSAULT").location.country == "MEX"
+
+
+def test_an_agent_no_dictionary_names_is_an_uncoded_source(code):
+    e = first(code("On 3 May 2023, a trader was shot dead by two masked strangers in Butembo."), "ASSAULT")
+    assert e.actors[0].text == "two masked strangers" and e.source_root == "COD"

@@ -34,6 +34,11 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               "day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds"}
 
 
+# Occurrence verbs that take no object: "a clash ensued", "fighting erupted".
+INTRANSITIVE_OCCURRENCE = {"break", "erupt", "occur", "happen", "ensue", "flare", "rage", "resume",
+                           "continue", "intensify", "escalate"}
+
+
 @dataclass
 class Trigger:
     token: object
@@ -233,6 +238,14 @@ class EventExtractor:
         head = noun.head
         if noun.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in self.occurrence:
             return head
+        for c in noun.children:
+            # "a clash ensued between ...", parsed with 'ensued' as a modifier of 'clash'
+            # (an intransitive verb: a participle of it cannot be passive)
+            if c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in self.occurrence \
+                    and c.lemma_.lower() in INTRANSITIVE_OCCURRENCE and not any(g.dep_ == "agent" for g in c.children):
+                return c
+        if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+            return head  # "there were two armed clashes between ..."
         obj = noun
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVES:
             obj = head.head  # "a total of 14 explosions", "dozens of airstrikes"
@@ -319,7 +332,13 @@ class EventExtractor:
         nobody the dictionaries know is still an event; its source is that noun phrase, uncoded
         (the places stage may give it the country of the event's place)."""
         plover = sense.plover or self.d.code(sense.cameo).plover_type
-        if plover not in self.agentless or is_passive(verb):
+        if plover not in self.agentless:
+            return None
+        # "killed by unknown gunmen": the agent no dictionary names is the source
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return self._uncoded(agent, mentions, verb)
+        if is_passive(verb):
             return None
         # done to someone or something: "tensions exploded" names no act of an actor
         def aimed(c) -> bool:
@@ -333,6 +352,10 @@ class EventExtractor:
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             subj = misparsed_subject(verb)
+        return self._uncoded(subj, mentions, verb)
+
+    def _uncoded(self, subj, mentions, verb) -> Actor | None:
+        """A noun phrase that acts but that no dictionary names, as an actor with no code."""
         if subj is None or subj.pos_ not in ("NOUN", "PROPN") or mentions.at(subj) or self._is_thing(subj) \
                 or subj.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return None
