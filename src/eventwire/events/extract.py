@@ -245,7 +245,7 @@ class EventExtractor:
                     and c.lemma_.lower() in INTRANSITIVE_OCCURRENCE and not any(g.dep_ == "agent" for g in c.children):
                 return c
         if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
-            return head  # "there were two armed clashes between ..."
+            return head  # "there were three clashes between rival gangs"
         obj = noun
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PARTITIVES:
             obj = head.head  # "a total of 14 explosions", "dozens of airstrikes"
