@@ -54,6 +54,7 @@ class Pipeline:
     def __init__(self, config: Config | None = None):
         from .actors import ActorResolver
         from .events import EventExtractor
+        from .events.implicit import Implicit
         from .nlp import load_model
 
         check_stages()
@@ -61,6 +62,7 @@ class Pipeline:
         self.nlp = load_model(self.config.model)
         self.actors = ActorResolver.from_config(self.config)
         self.events = EventExtractor.from_config(self.config)
+        self.implicit = Implicit.from_dictionaries(self.events.d)
 
     # -- one document -------------------------------------------------------------------------
     def code(self, document: Document) -> Article:
@@ -71,8 +73,6 @@ class Pipeline:
 
     def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
         from . import dates, places, quotes
-        from .actors.kb import make_code
-        from .events.implicit import co_nationals, domestic_recipients
 
         article = Article(
             id=document.id, text=page.text, title=page.headline, standfirst=page.standfirst,
@@ -86,8 +86,7 @@ class Pipeline:
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
         places.locate_events(doc, article, mentions, kb=self.actors.kb)
-        co_nationals(article, self.events.co_national, make_code)
-        domestic_recipients(article, self.events.domestic, self.actors.kb.country_name)
+        self.implicit.apply(article, self.actors.kb.country_name)
         return article
 
     # -- many documents -----------------------------------------------------------------------

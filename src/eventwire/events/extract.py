@@ -15,7 +15,7 @@ from ..config import Config
 from ..model import Actor, Article, Event
 from ..nlp import np_start, paragraph_start
 from .dictionary import NO_EVENT, Dictionaries, Sense, load_dictionaries
-from .syntax import (SUBJ, disagree, governing_clause, in_purpose_clause, is_passive, misparsed_subject,
+from .syntax import (SUBJ, agents, disagree, governing_clause, in_purpose_clause, is_passive, misparsed_subject,
                      passive_without_agent, preceding_subject, purpose_clause, with_conj)
 
 # Dependents of a subject that do not say who acts ("the attack on X", "which ...").
@@ -33,6 +33,9 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               # spans and rounds: "launched ten days of war games", "held two rounds of talks"
               "day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds"}
 
+
+# The start of the explanation of a crowd the protest rule makes an actor ("15 nurses").
+CROWD = "subject of the protest verb"
 
 # Occurrence verbs that take no object: "a clash ensued", "fighting erupted".
 INTRANSITIVE_OCCURRENCE = {"break", "erupt", "occur", "happen", "ensue", "flare", "rage", "resume",
@@ -60,8 +63,6 @@ class EventExtractor:
         self.rejection_code = str(dictionaries.lexicon.get("rejection_cameo", "120"))
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
-        self.domestic = {str(t).upper() for t in dictionaries.lexicon.get("domestic_recipient_types", []) or []}
-        self.co_national = {str(t).upper() for t in dictionaries.lexicon.get("co_national_sectors", []) or []}
         self.demand_code = str(dictionaries.lexicon.get("demand_cameo", "100"))
         self.demand_reporters = self.reporting | dictionaries.words("demand_reporters")
         self.accusers = dictionaries.words("accusation_reporters")
@@ -152,15 +153,13 @@ class EventExtractor:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.accusers:
                     trigger = self._accusation_trigger(tok)
-                if trigger is not None:
-                    pass
-                elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
+                if trigger is None and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
                     sense = self._sense(tok, self.d.verbs) or self._protesters_gather(tok)
                     if sense and sense.cameo == NO_EVENT:
                         continue  # a sense that says this use of the verb is no event
                     if sense:
                         trigger = Trigger(tok, sense, "verb")
-                elif tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
+                elif trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
                     trigger = self._endorsement(tok) or self._demand_trigger(tok)
                 if trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.demand_reporters:
                     trigger = self._demand_trigger(tok)
@@ -224,8 +223,8 @@ class EventExtractor:
 
     def _thing_agent(self, verb) -> bool:
         """A passive whose agent is a weapon or an event ("killed by a roadside bomb")."""
-        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        return bool(agents) and all(self._is_thing(g) for g in agents)
+        found = agents(verb)
+        return bool(found) and all(self._is_thing(g) for g in found)
 
     def _is_thing(self, tok) -> bool:
         """A weapon (lexicon weapon_nouns) or an event noun (nouns.yaml)."""
@@ -276,18 +275,11 @@ class EventExtractor:
             return None
         if mentions.at(subj):
             return mentions.at(subj)[0]  # a known actor the parser detached ("15 people protested")
-        doc = subj.doc
-        end = subj.i + 1
-        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            end = pobj.i + 1
-        span = doc[np_start(subj):end]
-        if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
+        span = _phrase(subj, mentions, of_phrase=True)  # "relatives of a man"
+        if span is None:
             return None
         return Actor(text=span.text, code="CVL", sector="CVL", span=(span.start_char, span.end_char),
-                     explanation=f"subject of the protest verb {verb.text!r}, not in the dictionaries: "
-                                 "a civilian group")
+                     explanation=f"{CROWD} {verb.text!r}, not in the dictionaries: a civilian group")
 
     def _protest_verb(self, tok) -> bool:
         """'blocked the road to protest against ...': the purpose is itself the act of protest."""
@@ -335,9 +327,9 @@ class EventExtractor:
         if plover not in self.agentless:
             return None
         # "killed by unknown gunmen": the agent no dictionary names is the source
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None:
-            return self._uncoded(agent, mentions, verb)
+        agent = agents(verb)
+        if agent:
+            return self._uncoded(agent[0], mentions, verb)
         if is_passive(verb):
             return None
         # done to someone or something: "tensions exploded" names no act of an actor
@@ -361,9 +353,8 @@ class EventExtractor:
             return None
         if any(t.lemma_.lower() in self.accidents for t in verb.sent):
             return None  # "an earthquake struck ...": a disaster, not an actor
-        doc = subj.doc
-        span = doc[np_start(subj):subj.i + 1]
-        if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
+        span = _phrase(subj, mentions)
+        if span is None:
             return None
         return Actor(text=span.text, span=(span.start_char, span.end_char),
                      explanation="subject of the act, in no dictionary: an actor with no code")
@@ -421,7 +412,7 @@ class EventExtractor:
             if crowd is not None:
                 sources = [crowd]
                 how.append(f"source: the crowd {crowd.text!r} (no dictionary entry; coded as civilians)"
-                           if crowd.explanation.startswith("subject of the protest verb")
+                           if crowd.explanation.startswith(CROWD)
                            else f"source: {crowd.text!r}, the subject the parser detached from the verb")
         if not sources and trig.kind == "verb":
             unnamed = self._unnamed_subject(tok, sense, mentions)
@@ -529,11 +520,10 @@ class EventExtractor:
 
     def _verb_participants(self, verb, sense, mentions, how, quote_at):
         children = list(verb.children)
-        agent = [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agent = agents(verb)
         if not agent and any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
             # "were shot and killed by gunmen": the agent of the coordinated verb is the first's too
-            agent = [g for v in children if v.dep_ == "conj" and v.pos_ == "VERB"
-                     for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agent = [g for v in children if v.dep_ == "conj" and v.pos_ == "VERB" for g in agents(v)]
             if not agent:
                 agent = _stray_agent(verb)
         # A coordinated verb with the agent is passive too ("were shot and killed by X": the
@@ -931,6 +921,21 @@ def _weak(actor: Actor) -> Actor:
     """Mark a recipient found only somewhere inside the object's phrase (not its head)."""
     object.__setattr__(actor, "_weak", True)
     return actor
+
+
+def _phrase(head, mentions, *, of_phrase: bool = False):
+    """The noun phrase a head noun ends (with its "of" phrase when asked: "relatives of a man"),
+    or None inside the dateline."""
+    end = head.i + 1
+    if of_phrase:
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            end = pobj.i + 1
+    span = head.doc[np_start(head):end]
+    if mentions.excluded and mentions.excluded[0] <= span.start_char < mentions.excluded[1]:
+        return None
+    return span
 
 
 def _with_coordinated(actor: Actor, doc, mentions) -> list[Actor]:

@@ -24,14 +24,34 @@ place's country comes first.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from ..actors.kb import make_code
 from ..model import Actor, Article
 
 RULE = "lexicon.yaml domestic_recipient_types"
 DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
 INTERNATIONAL_SECTORS = {"NGO", "IGO", "MED"}  # often foreign: a rights group, the press
 DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF"}
+
+
+@dataclass(frozen=True)
+class Implicit:
+    """The stage: its two tables, read from ``lexicon.yaml``."""
+
+    domestic_types: frozenset[str] = frozenset()
+    co_national_sectors: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_dictionaries(cls, dictionaries) -> "Implicit":
+        def upper(key: str) -> frozenset[str]:
+            return frozenset(str(t).upper() for t in dictionaries.lexicon.get(key, []) or [])
+
+        return cls(upper("domestic_recipient_types"), upper("co_national_sectors"))
+
+    def apply(self, article: Article, country_name=None) -> None:
+        co_nationals(article, set(self.co_national_sectors))
+        domestic_recipients(article, set(self.domestic_types), country_name)
 
 
 def domestic_recipients(article: Article, types: set[str], country_name=None) -> None:
@@ -56,7 +76,7 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
         event.explanation += f"; recipient inferred: {why}"
 
 
-def co_nationals(article: Article, sectors: set[str], make_code) -> None:
+def co_nationals(article: Article, sectors: set[str]) -> None:
     """Give a role-only state actor the country of the other side of its event."""
     if not sectors:
         return

@@ -9,6 +9,11 @@ from ..nlp import with_conj  # noqa: F401  (re-exported: the events stage import
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
+def agents(verb) -> list:
+    """The objects of a verb's passive 'by' phrase ("killed by gunmen")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def disagree(verb, other) -> bool:
     """True when a finite verb's number clashes with another clause's subject."""
     aux = [c for c in verb.children if c.dep_ == "aux"] + [verb]
