@@ -112,12 +112,22 @@ def test_admin_words_are_stripped():
 def test_small_towns_need_a_locative_phrase_and_their_country(gaz):
     # Mazamitla, Jalisco: some 8,000 people
     assert gaz.lookup("Mazamitla") is None  # not by default
-    assert gaz.lookup("Mazamitla", small_towns=True) is None  # no context: could be anything
     town = gaz.lookup("Mazamitla", context=("MEX",), small_towns=True)
     assert (town.country, town.feature) == ("MEX", "city") and town.population < 15000
     assert "small town" in town.reason
     assert gaz.lookup("Mazamitla", within="MEX").country == "MEX"
     assert gaz.lookup("Mazamitla", within="COL") is None
+
+
+def test_a_small_town_outside_the_context_needs_a_name_found_in_one_country_only(gaz):
+    # Mazamitla is a town of Mexico only: a locative phrase is enough, with or without context
+    alone = gaz.lookup("Mazamitla", small_towns=True)
+    assert alone.country == "MEX" and "only country" in alone.reason
+    assert gaz.lookup("Mazamitla", context=("USA",), small_towns=True).country == "MEX"
+    # Ashby: small towns in Australia and the United States; which one is anybody's guess
+    assert gaz.lookup("Ashby", small_towns=True) is None
+    assert gaz.lookup("Ashby", context=("AUS",), small_towns=True).country == "AUS"
+    assert gaz.sole_small_town("Market", ()) is None  # stoplisted words stay unresolved
 
 
 def test_common_words_are_not_small_towns(gaz):

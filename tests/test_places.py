@@ -50,6 +50,16 @@ def test_a_subdivision_with_its_admin_word_resolves(code):
     assert ev.actors[0].code == "VENCVL"
 
 
+def test_a_town_of_one_country_is_found_without_context(code):
+    # Biedenkopf: 14,000 people, in Germany only; the story names no country
+    for text, verb in (("Dozens of workers marched through Biedenkopf to demand higher wages.", "marched"),
+                       ("Several hundred farmers protested in Biedenkopf against fuel prices on Tuesday.",
+                        "protested")):
+        ev = _event(code(text), verb)
+        assert (ev.location.name, ev.location.country) == ("Biedenkopf", "DEU"), text
+        assert ev.actors[0].country == "DEU"
+
+
 def test_a_common_word_is_not_taken_as_a_town(code):
     art = code("Hundreds of people protested in Smith on Monday.")
     ev = _event(art, "protest")

@@ -12,7 +12,9 @@ population. A subdivision that shares its name with a town of its own country ("
 Two tables of towns: cities of 15,000 people or more are always looked up; smaller towns (down to
 500 people, GeoNames cities500) only when the caller says the name is safely a place
 (``small_towns=True``: a locative phrase "in X", "near X"; or the name was followed by an admin
-word, "Katha township") or names the country (``within="MEX"``: "in X, Michoacan"). Generic admin
+word, "Katha township") or names the country (``within="MEX"``: "in X, Michoacan"). Such a small
+town must be in one of the article's context countries, unless every place of that name is in one
+country ("in Gladenbach", in a story that names no country, is the German town). Generic admin
 words are stripped when the whole name is not found: "Gedaref state", "the province of Idlib",
 "Kharkiv oblast", "Bahri locality".
 
@@ -55,6 +57,10 @@ SUBREGION_RANK_POPULATION = 20_000
 MAJOR_CITY_POPULATION = 15_000
 
 STOPWORDS_FILE = "actors/place_stopwords.txt"
+
+# A small town outside the article's countries must be at least this big, as well as the only
+# place of its name: villages are often named like people ("in Smith": Smith, Nevada, 1,000 people).
+SOLE_TOWN_POPULATION = 5_000
 
 # Generic words for administrative units, stripped from a name that is not found as it stands.
 # "region" units name a first-level division; the others are often named after their main town.
@@ -332,6 +338,8 @@ class Gazetteer:
         the stoplist and is not a country.
         """
         place = self._lookup(name, context, small_towns=small_towns, within=within)
+        if place is None and small_towns and within is None:
+            place = self.sole_small_town(name, context)
         if place is not None:
             return place
         stripped = strip_admin_word(name)
@@ -345,6 +353,22 @@ class Gazetteer:
         if found is None:
             return None
         return _with_reason(found, f"{found.reason} (from {name!r}, without the admin word)")
+
+    def sole_small_town(self, name: str, context: Iterable[str]) -> Place | None:
+        """A small town outside the context countries, for a name known to be a place, when every
+        place of that name is in one country ("in Gladenbach": a German town of 12,000, in a
+        story that names no country). A name shared by towns of several countries stays
+        unresolved, and so does a stoplisted one."""
+        if normalise(name) in (self._stopwords or ()) or len(normalise(name)) < MIN_ALTERNATE_LENGTH:
+            return None
+        found = [p for p, primary in self.candidates(name) if primary]
+        if not found or len({p.country for p in found}) != 1 or max(
+                p.population or 0 for p in found) < SOLE_TOWN_POPULATION:
+            return None
+        best = max(found, key=lambda p: p.population or 0)
+        where = "no context country" if not context else "none in the context countries"
+        return _with_reason(best, f"gazetteer: small town {best.name!r} ({best.country}), the only "
+                                  f"country with a place of that name ({where})")
 
     def _lookup(self, name: str, context: Iterable[str] = (), *, small_towns: bool = False,
                 within: str | None = None, kinds: tuple[str, ...] | None = None) -> Place | None:

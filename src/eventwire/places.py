@@ -313,6 +313,13 @@ class _Places:
             # not known in the country the admin names give: the admin place stands in for it
             return admin, f"{ent.text!r} is not in the gazetteer; {admin.name!r} after it is", ent.end
         loc = _resolve_place(name, kb, context, gaz, small_towns=not weak)
+        if loc is None and weak and gaz is not None:
+            # a weakly tagged name in a locative phrase is still a place: a small town whose
+            # name is found in one country only is taken ("marched through X")
+            place = gaz.sole_small_town(name, context)
+            if place is not None:
+                loc = Location(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
+                               lon=place.lon, feature=place.feature)
         if loc is not None and weak:
             return loc, f"{ent.text!r} (tagged {ent.label_}) is in the gazetteer", ent.end
         return loc, "", ent.end
