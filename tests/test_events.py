@@ -609,3 +609,27 @@ def test_a_clash_that_ensued_or_was_there_happened(code):
 def test_an_agent_no_dictionary_names_is_an_uncoded_source(code):
     e = first(code("On 3 May 2023, a trader was shot dead by two masked strangers in Butembo."), "ASSAULT")
     assert e.actors[0].text == "two masked strangers" and e.source_root == "COD"
+
+
+def test_a_coordinated_passive_takes_the_first_verbs_subject_as_its_recipient(code):
+    # the Serbian police repelled the Kosovar militants, who had attacked first
+    a = code("Kosovar militants attacked a checkpoint near Jarinje but were repelled by Serbian police.")
+    repelled = next(e for e in a.events if e.trigger == "repelled")
+    assert (repelled.source_root, repelled.type, repelled.target_root) == ("SRB", "ASSAULT", "XKX")
+    assert repelled.recipients[0].text == "Kosovar militants"
+
+
+def test_engaging_in_an_offensive_is_an_assault(code):
+    a = code("Azerbaijani troops engaged in an offensive against Armenian positions on Tuesday.")
+    e = first(a, "ASSAULT")
+    assert e.source_root == "AZE" and e.trigger == "engaged"
+
+
+def test_a_violent_participle_with_its_agent_happened_to_the_noun_it_describes(code):
+    a = code("A Colombian soldier killed by ELN guerrillas was buried in Cucuta on Sunday.")
+    e = first(a, "ASSAULT")
+    assert (e.source_root, e.actors[0].sector) == ("COL", "REB")
+    assert e.target_root == "COL" and e.recipients[0].sector == "MIL"
+    # a participle of support only describes: no event of backing here
+    b = code("Militants backed by Tehran entered the town of Qusayr.")
+    assert not [e for e in b.events if e.type == "SUPPORT"]

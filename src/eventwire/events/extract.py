@@ -530,15 +530,23 @@ class EventExtractor:
         # auxiliary sits on the first); a participle modifying a noun ("militants backed by
         # Ankara") describes and is not.
         passive = is_passive(verb) or (verb.tag_ != "VBD" and bool(agent) and verb.dep_ == "conj")
+        # "a farmer killed by gunmen": a violent act in a participle with its agent happened, to
+        # the noun it describes (a participle of support, "militants backed by X", only describes)
+        reduced = (not passive and bool(agent) and verb.dep_ == "acl" and verb.tag_ == "VBN"
+                   and (sense.plover or self.d.code(sense.cameo).plover_type) in self.agentless)
+        passive = passive or reduced
         if passive and not sense.passive:
             sources = [a for g in agent for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
             if not sources:
                 # "beaten by Taliban members": the actor that owns the agent's phrase
                 sources = [a for g in agent for x in with_conj(g)
                            for a in _rooted(mentions.within(x, max_depth=2, skip_deps=SUBJ_SKIP))[:1]]
-            subj = [c for c in children if c.dep_ == "nsubjpass"]
+            subj = [c for c in children if c.dep_ == "nsubjpass"] or ([verb.head] if reduced else [])
             if not subj and verb.dep_ == "conj":
-                subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+                # "were shot and wounded": the first verb's passive subject; "attacked the town
+                # but were repelled by X": the active subject of the first verb is the one repelled
+                subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"] or [
+                    c for c in verb.head.children if c.dep_ == "nsubj"]
             targets = [a for s in subj for x in with_conj(s) for a in self._actors(x, mentions, quote_at)]
             how.append("passive: agent is the source")
             return sources, targets
