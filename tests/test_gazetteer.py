@@ -152,3 +152,40 @@ def test_subdivision_names_are_cleaned():
 def test_countries_of_tells_ambiguous_names(gaz):
     assert gaz.countries_of("Mogadishu") == {"SOM"}
     assert {"LBY", "LBN"} <= gaz.countries_of("Tripoli")
+
+
+def test_regions_file_is_well_formed():
+    import pycountry
+
+    from eventwire.gazetteer import load_regions
+
+    rows = load_regions()
+    assert len(rows) >= 50
+    names = [n for n, _, _ in rows]
+    assert len(names) == len(set(names)), "a region is listed twice"
+    for name, country, code in rows:
+        assert pycountry.countries.get(alpha_3=country) is not None, (name, country)
+        if code:
+            sub = pycountry.subdivisions.get(code=code)
+            assert sub is not None, (name, code)
+            assert pycountry.countries.get(alpha_2=sub.country_code).alpha_3 == country, (name, code)
+
+
+def test_regions_news_names_are_places(gaz):
+    # names the GeoNames towns and ISO 3166-2 lack under their English news name
+    for name, country in (("Darfur", "SDN"), ("North Kivu", "COD"), ("Donbas", "UKR"), ("Michoacan", "MEX"),
+                          ("Tigray", "ETH"), ("Mindanao", "PHL")):
+        place = gaz.lookup(name)
+        assert place is not None and (place.country, place.feature) == (country, "region"), name
+
+
+def test_a_region_file_of_ones_own_is_read(tmp_path, monkeypatch):
+    from eventwire import gazetteer
+
+    path = tmp_path / "regions.tsv"
+    path.write_text("# mine\nname\tcountry\tsubdivision\nLake Chad Basin\tTCD\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "data_path", lambda p: str(p))
+    assert gazetteer.load_regions(path) == [("Lake Chad Basin", "TCD", None)]
+    path.write_text("Nowhere\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="needs a name and a country"):
+        gazetteer.load_regions(path)

