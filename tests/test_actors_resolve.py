@@ -57,6 +57,18 @@ def test_organisations(resolve):
     assert found["Mistura"][0].root == "UN"
 
 
+def test_an_international_title_beats_the_persons_national_office(resolve):
+    # in 2005 Obasanjo was Nigeria's president (his row in people.tsv) and the AU's chairman
+    found, _, _ = resolve("African Union chairman Olusegun Obasanjo met Sudanese officials in Abuja.",
+                          published=datetime(2005, 6, 1))
+    actor = found["Obasanjo"][0]
+    assert (actor.root, actor.code, actor.country) == ("AU", "IGOAFRAFU", None)
+    assert "international organisation" in actor.explanation
+    found, _, _ = resolve("Nigerian President Olusegun Obasanjo met Sudanese officials in Abuja.",
+                          published=datetime(2005, 6, 1))
+    assert codes(found, "Obasanjo") == [("NGA", "GOV")]
+
+
 def test_surname_resolves_to_the_earlier_full_mention(resolve):
     found, mentions, doc = resolve(
         "Egyptian Deputy Foreign Minister Karim Wahdan received the delegation in Cairo.\n\n"

@@ -291,6 +291,9 @@ class ActorResolver:
             head_sector, sector_why = None, ""
 
         # Country, org and sector from every name in the phrase.
+        org_entry = None
+        igo_named = any(span_at[t.i][1][0].kind == "org" and span_at[t.i][1][0].sector == "IGO"
+                        for t in tokens if t.i in span_at)
         for t in tokens:
             hit = span_at.get(t.i)
             if not hit:
@@ -298,7 +301,14 @@ class ActorResolver:
             e = hit[1][0]
             if e.org and not org:
                 org = e.org
+                org_entry = e if e.kind == "org" else None
                 why.append(f"{e.kind} {hit[0].text!r} -> {e.org} ({e.source})")
+            if e.kind == "person" and igo_named and not e.org:
+                # "NATO Secretary General Jens Stoltenberg": the international organisation's
+                # title, not the person's national office, says whom he acts for
+                why.append(f"person {hit[0].text!r} named with an international organisation's title: "
+                           f"the organisation, not {e.country}")
+                continue
             if e.country and not country and (not e.org or e.kind in ("person", "user")):
                 country = e.country
                 why.append(f"{e.kind} {hit[0].text!r} -> {e.country} ({e.source})")
@@ -398,6 +408,9 @@ class ActorResolver:
               and entry.sector == "IGO"):
             # "EU officials" are the EU (IGOEUREEC); "NATO troops" its military (IGOWSTNATMIL)
             code = entry.code if sector in ("GOV", "IGO") else f"{entry.code}{sector}"
+        elif org_entry is not None and org_entry.sector == "IGO" and org_entry.code and not country:
+            # "the Arab League's secretary general Amr Moussa": the organisation's own code
+            code = org_entry.code if sector in (None, "GOV", "IGO") else f"{org_entry.code}{sector}"
         else:
             code = make_code(country, sector, org)
         actor = Actor(text=text, code=code, country=country, org=org, sector=sector, span=(start, end),
