@@ -633,3 +633,13 @@ def test_a_violent_participle_with_its_agent_happened_to_the_noun_it_describes(c
     # a participle of support only describes: no event of backing here
     b = code("Militants backed by Tehran entered the town of Qusayr.")
     assert not [e for e in b.events if e.type == "SUPPORT"]
+
+
+def test_acts_named_inside_a_condition_or_a_request_did_not_happen(code):
+    a = code("Hungary urged the European Union to impose new sanctions on Belarus on Monday.")
+    assert {e.type for e in a.events} == {"REQUEST"}
+    b = code("The opposition said it would boycott the vote unless the president agreed to a ceasefire.")
+    assert "RETREAT" not in {e.type for e in b.events} and "AGREE" not in {e.type for e in b.events}
+    # a participle under the requested act still reports a fact: the ship was seized
+    c = code("Norway demanded that Iran return a tanker seized by its navy last week.")
+    assert {e.type for e in c.events} == {"REQUEST", "COERCE"}

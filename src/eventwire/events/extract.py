@@ -20,6 +20,9 @@ from .syntax import (SUBJ, agents, disagree, governing_clause, in_purpose_clause
 
 # Dependents of a subject that do not say who acts ("the attack on X", "which ...").
 SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
+# The dependencies an act or event noun hangs from inside its clause: walked up to see whether
+# the clause states a fact (events in conditions and requests do not happen).
+UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound")
 # Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
@@ -145,7 +148,7 @@ class EventExtractor:
                 trigger = None
                 if in_purpose_clause(tok) and not self._protest_verb(tok):
                     continue  # "attacked X to defend Y": an intention, not an event that happened
-                if self._condition(tok):
+                if self._condition(tok) or self._in_unreal_clause(tok):
                     continue  # "... if it is attacked": a condition, not an event
                 if self._requested(tok):
                     continue  # "urged Iran to release ...": the request is the event
@@ -609,6 +612,10 @@ class EventExtractor:
                 subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                 out = [a for s_ in subj for x in with_conj(s_) for a in self._actors(x, mentions, quote_at)
                        if a.code not in source_codes]
+                if not out:
+                    # "demanded that its NATO allies ...": an actor named inside the subject's phrase
+                    out = [a for s_ in subj for a in _rooted(mentions.within(s_, max_depth=1, skip_deps=SUBJ_SKIP))[:1]
+                           if a.code not in source_codes]
                 if out:
                     how.append(f"recipient: subject of the complement '{c.text} …'")
                     return out
@@ -815,6 +822,22 @@ class EventExtractor:
         """The trigger heads a conditional clause ("if it is attacked", "unless X agrees")."""
         return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditions
                                            for c in tok.children)
+
+    def _in_unreal_clause(self, tok) -> bool:
+        """Inside a clause that states no fact, further down than its head: an act or event noun
+        in a condition ("unless the king agrees to resign"), in what is asked for
+        ("demanded that the EU refuse to recognize X", "urged Y to lift the curfew"), or in what a
+        speaker says must happen ("said Sudan must return the helicopter"). The clause's head is
+        checked by the callers; here its dependents are."""
+        node = tok
+        for _ in range(5):
+            if node.dep_ not in UNREAL_PATH or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and (self._condition(node) or self._requested(node)
+                                                 or self._demanded(node) is not None):
+                return True
+        return False
 
     def _intent(self, tok, code: str) -> str:
         """The CAMEO code of a promised or planned act: its intent (lexicon intent_cameo), or an
