@@ -146,3 +146,21 @@ def test_an_actor_placed_in_a_region_takes_its_country(code):
     art = code("The rebels in Darfur ambushed a supply convoy on Thursday.")
     ev = _event(art, "ambush")
     assert ev.location.country == "SDN" and ev.actors[0].code == "SDNREB"
+
+
+def test_an_admin_list_makes_a_place_of_the_name_before_it_wherever_it_stands(code):
+    # not in a locative phrase, and the village is in no gazetteer: the admin list says where
+    ev = _event(code("Gunmen attacked residents of Ukpam (Kauru, Kaduna) on Sunday."), "attacked")
+    assert ev.location is not None and ev.location.country == "NGA"
+    assert ev.actors[0].code == "NGAREB"
+
+
+def test_an_admin_list_is_read_from_its_widest_name(code):
+    # Kwande is also the alternate name of a town in Benin; Benue is a Nigerian state
+    ev = _event(code("Herders attacked farmers in Tse Akaa (Kwande, Benue) on Monday."), "attacked")
+    assert ev.location.country == "NGA"
+
+
+def test_a_gloss_in_parentheses_is_no_admin_list(code):
+    ev = _event(code("The Party of God (Hezbollah) attacked an Israeli patrol on Monday."), "attacked")
+    assert ev.location is None

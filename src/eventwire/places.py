@@ -163,6 +163,44 @@ def _untagged_places(doc, ents) -> list:
     return out
 
 
+def _admin_listed_nouns(doc, ents) -> list:
+    """Words before a parenthesis that the tagger left out: an untagged name ("Waya (Kwande,
+    Benue)") or an admin noun ("a village (Dholpur, Rajasthan)"); kept by the caller only when
+    the parenthesis is an admin list."""
+    from spacy.tokens import Span
+
+    from .gazetteer import ADMIN_WORDS
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc[1:]:
+        if tok.text != "(":
+            continue
+        prev = doc[tok.i - 1]
+        while prev.i > 0 and prev.lower_ in ADMIN_WORDS and prev.text[:1].isupper() is False \
+                and doc[prev.i - 1].pos_ == "PROPN":
+            prev = doc[prev.i - 1]  # "Kanchanpur village (...)": the name before the admin word
+        if prev.i in tagged or not (prev.pos_ == "PROPN" or prev.lower_ in ADMIN_WORDS):
+            continue
+        start = prev.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in tagged:
+            start -= 1
+        out.append(Span(doc, start, prev.i + 1, label=UNTAGGED))
+    return out
+
+
+def _admin_list(doc, ent, kb, gaz) -> bool:
+    """A parenthesis after the name whose names are places ("(Kwande, Benue)"), not an
+    acronym or a gloss ("(RUF)", "(Party of God)")."""
+    if gaz is None:
+        return False
+    i = _past_admin_words(doc, ent.end)
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    parts = _paren_parts(doc, ent.end)
+    return bool(parts) and any(_possible_countries(_clean(text), kb, gaz, listed=True) for text, _ in parts)
+
+
 @lru_cache(maxsize=1)
 def _admin_abbreviations() -> dict[str, str]:
     """'J&K' -> 'Jammu and Kashmir' (data/actors/admin_abbreviations.tsv), for admin lists only."""
@@ -229,8 +267,11 @@ class _Places:
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
         ents = [_before_paren(ent) for ent in doc.ents]
         ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
+        ents += [e for e in _admin_listed_nouns(doc, ents) if _admin_list(doc, e, kb, gaz)]
+        ents.sort(key=lambda e: e.start)
+        listed = {ent.start for ent in ents if _admin_list(doc, ent, kb, gaz)}
         ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
-            ent.label_ in WEAK_PLACE_ENTS and _locative(ent.root)
+            ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed)
             and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
         # The article's place countries: names that can only be in one country widen the context
         # for the ambiguous ones ("Merida" next to "Caracas").
@@ -246,7 +287,9 @@ class _Places:
                 self.found.append((ent, covered[ent.start]))
                 continue
             target = False
-            if not _locative(ent.root):
+            if not _locative(ent.root) and ent.start not in listed:
+                # a name with its admin list, "residents of Waya (Kwande, Benue)", is a place
+                # wherever it stands
                 # a town that is the object of the act ("shelled Kreminna, Luhansk", "captured
                 # the village of X") is where it happened; a country object is an actor
                 if not (ent.label_ in PLACE_ENTS and _object_place(ent.root)):
@@ -280,7 +323,9 @@ class _Places:
             # Bosnia and in Myanmar; "(Sagaing region)" after it says which), so the countries
             # the admin names agree on come first, and the town's own only narrow them.
             agreed: set[str] | None = None
-            for text, _ in after:
+            # the widest name (last: the region) first, then the narrower ones where they agree:
+            # "(Kwande, Benue)" is in Nigeria, though a town in Benin is also called Kwande
+            for text, _ in reversed(after):
                 found = _possible_countries(_clean(text), kb, gaz, listed=True)
                 if found and (agreed is None or agreed & found):
                     agreed = found if agreed is None else agreed & found
@@ -307,7 +352,7 @@ class _Places:
                 return loc, f"the name runs on to {text!r}", end
         name = _clean(ent.text)
         if admin is not None and admin.country:
-            loc = _resolve_place(name, kb, context, gaz, within=admin.country)
+            loc = _resolve_place(name, kb, context, gaz, within=admin.country) if name[:1].isupper() else None
             if loc is not None:
                 return loc, f"in {admin.country}, as {admin.name!r} after it says", ent.end
             # not known in the country the admin names give: the admin place stands in for it
