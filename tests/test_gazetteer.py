@@ -189,3 +189,12 @@ def test_a_region_file_of_ones_own_is_read(tmp_path, monkeypatch):
     path.write_text("Nowhere\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match="needs a name and a country"):
         gazetteer.load_regions(path)
+
+
+def test_transliteration_marks_and_hyphens_do_not_split_a_name(gaz):
+    from eventwire.gazetteer import normalise
+
+    assert normalise("Aḑ Ḑāli‘") == normalise("Ad Dali") == "ad dali"
+    assert normalise("Mayo-Kebbi-Est") == normalise("Mayo Kebbi Est")
+    assert gaz.lookup("Mayo Kebbi Est").country == "TCD"
+    assert gaz.lookup("Ad Dali").country == "YEM"

@@ -109,12 +109,18 @@ class Place:
 _Record = tuple[str, str, str, str | None, float | None, float | None, int | None]
 
 
+# Marks that transliterations write or leave out at will: "Aḑ Ḑāliʻ" and "Ad Dali", "Qal'at"
+# and "Qalat" are one name.
+_GLOTTAL = dict.fromkeys(map(ord, "'’‘`ʻʼʾʿ´"), None)
+
+
 def normalise(name: str) -> str:
-    """Lookup key: accents dropped, case folded, spaces collapsed, a leading "the" removed."""
-    name = name.replace("’", "'").replace("‘", "'").replace("`", "'")
+    """Lookup key: accents and apostrophes dropped, hyphens read as spaces ("Mayo-Kebbi-Est",
+    "Mayo Kebbi Est"), case folded, spaces collapsed, a leading "the" removed."""
+    name = name.translate(_GLOTTAL)
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    name = " ".join(name.split()).casefold()
+    name = " ".join(name.replace("-", " ").split()).casefold()
     if name.startswith("the "):
         name = name[4:]
     return name
