@@ -164,3 +164,10 @@ def test_an_admin_list_is_read_from_its_widest_name(code):
 def test_a_gloss_in_parentheses_is_no_admin_list(code):
     ev = _event(code("The Party of God (Hezbollah) attacked an Israeli patrol on Monday."), "attacked")
     assert ev.location is None
+
+
+def test_an_admin_list_names_a_region_before_any_town_of_that_name(code):
+    # "San Pedro" is a department of Paraguay and a town in a dozen countries; the gazetteer
+    # knows a San Estanislao only in Colombia
+    ev = _event(code("In San Estanislao (San Pedro), nurses went on strike over unpaid wages on Tuesday."), "went")
+    assert ev.location.country == "PRY" and ev.actors[0].country == "PRY"

@@ -189,6 +189,34 @@ def _admin_listed_nouns(doc, ents) -> list:
     return out
 
 
+def _agreed_countries(ent, after, kb, gaz) -> set[str] | None:
+    """The countries a place name and the admin names after it can all be in, or None."""
+    from .gazetteer import strip_admin_word
+
+    agreed: set[str] | None = None
+    # the widest name (last: the region) first, then the narrower ones where they agree:
+    # "(Kwande, Benue)" is in Nigeria, though a town in Benin is also called Kwande
+    for text, _ in reversed(after):
+        found = _possible_countries(_clean(text), kb, gaz, listed=True)
+        if found and (agreed is None or agreed & found):
+            agreed = found if agreed is None else agreed & found
+    own = _possible_countries(_clean(ent.text), kb, gaz)
+    if agreed is None:
+        return own or None
+    if len(agreed) > 1:
+        # an admin list names regions: "(San Pedro)" is the department of Paraguay rather than
+        # one of the towns of that name elsewhere, whatever towns the place's own name matches
+        widest = _clean(after[-1][0])
+        regions = {p.country for p, _ in gaz.candidates(widest) if p.feature == "region"}
+        stripped = strip_admin_word(widest)
+        if stripped:
+            regions |= {p.country for p, _ in gaz.candidates(stripped[0]) if p.feature == "region"}
+        agreed = agreed & regions or agreed
+    if own & agreed:
+        agreed = own & agreed
+    return agreed
+
+
 def _admin_list(doc, ent, kb, gaz) -> bool:
     """A parenthesis after the name whose names are places ("(Kwande, Benue)"), not an
     acronym or a gloss ("(RUF)", "(Party of God)")."""
@@ -278,6 +306,10 @@ class _Places:
         named = set(context)
         for ent in ents:
             country = _unambiguous_country(ent.text, kb, gaz)
+            if country is None and ent.start in listed:
+                # "Cariamanga (Loja)": the country the name and its admin list agree on
+                agreed = _agreed_countries(ent, _paren_parts(doc, ent.end), kb, gaz)
+                country = next(iter(agreed)) if agreed and len(agreed) == 1 else None
             if country:
                 named.add(country)
         context = tuple(sorted(named))
@@ -322,18 +354,7 @@ class _Places:
             # The admin names settle the country: a town name is often ambiguous ("Pale" is in
             # Bosnia and in Myanmar; "(Sagaing region)" after it says which), so the countries
             # the admin names agree on come first, and the town's own only narrow them.
-            agreed: set[str] | None = None
-            # the widest name (last: the region) first, then the narrower ones where they agree:
-            # "(Kwande, Benue)" is in Nigeria, though a town in Benin is also called Kwande
-            for text, _ in reversed(after):
-                found = _possible_countries(_clean(text), kb, gaz, listed=True)
-                if found and (agreed is None or agreed & found):
-                    agreed = found if agreed is None else agreed & found
-            own = _possible_countries(_clean(ent.text), kb, gaz)
-            if agreed is None:
-                agreed = own or None
-            elif own & agreed:
-                agreed = own & agreed
+            agreed = _agreed_countries(ent, after, kb, gaz)
             country = None
             if agreed and len(agreed) > 1:
                 agreed = agreed & set(context) or agreed
