@@ -171,3 +171,15 @@ def test_an_admin_list_names_a_region_before_any_town_of_that_name(code):
     # knows a San Estanislao only in Colombia
     ev = _event(code("In San Estanislao (San Pedro), nurses went on strike over unpaid wages on Tuesday."), "went")
     assert ev.location.country == "PRY" and ev.actors[0].country == "PRY"
+
+
+def test_on_the_outskirts_of_a_town_is_a_place_but_talks_on_a_country_are_not(code):
+    ev = _event(code("Students rallied on the outskirts of Biedenkopf against school closures."), "rallied")
+    assert (ev.location.name, ev.location.country) == ("Biedenkopf", "DEU")
+    ev = _event(code("Officials held talks on Syria with Iranian envoys on Monday."), "held")
+    assert ev.location is None
+
+
+def test_cameroons_regions_by_their_french_names(code):
+    ev = _event(code("Separatist fighters abducted a teacher in Kumbo (Bui, Nord-Ouest) on Monday."), "abducted")
+    assert ev.location.country == "CMR"

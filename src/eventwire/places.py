@@ -43,6 +43,12 @@ UNTAGGED = "UNTAGGED"  # a capitalised name in a locative phrase that the tagger
 WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", UNTAGGED)
 ACTOR_KINDS = ("org", "person", "adjective", "seat", "petrarch", "user")
 
+# Nouns for a stretch of land or water that "on"/"off" make a place of the name in their "of"
+# phrase ("on the beach of X", "off the coast of Y"); "on" alone is mostly no place ("talks on Syria").
+SURFACE_NOUNS = {"beach", "outskirts", "outskirt", "island", "coast", "shore", "shores", "bank", "banks", "border",
+                 "edge", "road", "highway", "street", "streets", "square", "frontline", "territory",
+                 "soil", "ground", "grounds", "premises", "campus", "seafront", "waterfront", "periphery"}
+
 # Clause links across which a clause shares its main clause's subject, and so its place.
 SHARED_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 
@@ -153,7 +159,7 @@ def _untagged_places(doc, ents) -> list:
     tagged = {i for e in ents for i in range(e.start, e.end)}
     out = []
     for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+        if (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and _locative(tok)
                 and tok.i not in tagged and tok.text[:1].isupper()):
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
@@ -481,6 +487,8 @@ def _locative(tok) -> bool:
             return True  # "near to Jikou", "close to the border"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             tok = tok.head.head  # "the town of Samarra", "the outskirts of Kyiv"
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off") and tok.lemma_.lower() in SURFACE_NOUNS:
+                return True  # "on the outskirts of Kyiv", "off the coast of Yemen"
             continue
         # "in Melbourne (Victoria)": the parser may hang the town on its admin name (nmod)
         if tok.dep_ not in ("appos", "compound", "conj", "npadvmod", "nmod") or tok.head.i == tok.i:
