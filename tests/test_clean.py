@@ -99,6 +99,9 @@ def test_not_english():
     # a one-sentence wire item with none of the commonest function words is still English
     check_english("Nepali troops killed four armed poachers near a wildlife reserve in western Nepal Monday.",
                   0.25)
+    # names with a capitalised article of another language ("Al", "El", "De") do not make it foreign
+    check_english("On Friday, Al Nusra Al Jadida militants shelled army positions near Idlib, "
+                  "El Mundo reported.", 0.25)
     with pytest.raises(InputError):  # and Indonesian, with none either, is not
         check_english("Pemerintah Indonesia mengumumkan sanksi baru terhadap negara itu pada hari Selasa "
                       "kata juru bicara di Jakarta.", 0.25)

@@ -110,10 +110,13 @@ def check_english(text: str, min_share: float) -> None:
         latin = sum(1 for ch in letters if ch < "\u0250")
         if latin / len(letters) < 0.6:
             raise InputError("not-english", "the text is mostly in a non-Latin script")
-    words = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
+    cased = re.findall(r"[A-Za-zÀ-ÿ]+", text[:20000])
+    words = [w.lower() for w in cased]
     if len(words) >= 12:
         english = sum(1 for w in words if w in ENGLISH_MARKERS)
-        foreign = sum(1 for w in words if w in FOREIGN_MARKERS)
+        # another language's function words are written in lower case; capitalised, they are
+        # parts of names in English text ("Al Fath", "El Paso", "De Klerk")
+        foreign = sum(1 for w in cased if w in FOREIGN_MARKERS)
         share = english / len(words)
         # Headlines and one-sentence wire items are thin on function words, so the share alone
         # decides only when it is very low; otherwise other languages' function words must outnumber
