@@ -1,0 +1,124 @@
+"""Part of the parse stage: repairs for two ways the small English model misparses news, run as a
+spaCy component after the parser and NER (``load_model`` adds it).
+
+1. A fronted date and place ("On 12 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees
+   protested ...") can make the model hang the whole sentence on the first preposition or name,
+   with the verbs read as nouns. A sentence that opens with a preposition, an adverb or a date and
+   whose root is no verb is parsed again from each of the first ``MAX_CUTS`` commas of its first
+   ``MAX_FRONT_TOKENS`` tokens on; the first rest whose root is a verb with a subject is grafted
+   back, and the fronted phrases hang on that verb. The words, offsets and entities do not change.
+2. "IS" before a noun ("IS militants") is the Islamic State, not the verb "is": it becomes a proper
+   noun in compound with that noun.
+
+The repaired document is rebuilt with ``spacy.tokens.Doc``, so every stage sees one parse.
+"""
+
+from __future__ import annotations
+
+REPAIRS = "eventwire_parse_repairs"
+# Commas this far into a sentence may close a fronted date or place phrase.
+MAX_FRONT_TOKENS = 30
+# At most this many cuts are tried per sentence (each is a parse of the rest of the sentence).
+MAX_CUTS = 4
+# Components that give a re-parsed stretch its tags, lemmas and tree (not its entities: those
+# of the whole sentence are kept).
+REPARSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+VERBAL = ("VERB", "AUX")
+
+
+def register(nlp) -> None:
+    """Add the repairs after the last component of ``nlp`` (once)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(REPAIRS):
+        Language.factory(REPAIRS)(lambda nlp, name: _Repairs(nlp))
+    if REPAIRS not in nlp.pipe_names:
+        nlp.add_pipe(REPAIRS, last=True)
+
+
+class _Repairs:
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def __call__(self, doc):
+        fix: dict[int, tuple] = {}  # token index -> (head index, dep, pos, tag, lemma)
+        for sent in doc.sents:
+            first = sent[0]
+            if sent.root.pos_ not in VERBAL and (first.pos_ in ("ADP", "ADV") or first.ent_type_ in ("DATE", "TIME")):
+                fix.update(self._fronted(doc, sent))
+        for tok in doc[:-1]:
+            nxt = doc[tok.i + 1]
+            if tok.text == "IS" and tok.pos_ in VERBAL and nxt.pos_ in ("NOUN", "PROPN") \
+                    and nxt.text[:1].islower() and tok.i not in fix and nxt.sent.start == tok.sent.start \
+                    and tok.head.i != tok.i and all(c.i == nxt.i for c in tok.children):
+                fix[tok.i] = (nxt.i, "compound", "PROPN", "NNP", "IS")
+                if nxt.head.i == tok.i:  # "IS(aux) militants(attr)": the noun takes the verb's place
+                    fix[nxt.i] = (tok.head.i if tok.head.i != tok.i else nxt.i,
+                                  tok.dep_ if tok.dep_ not in ("aux", "auxpass") else "nsubj",
+                                  nxt.pos_, nxt.tag_, nxt.lemma_)
+        if not fix:
+            return doc
+        try:
+            return _rebuilt(doc, fix)
+        except ValueError:  # a repair that would not make a tree: keep the model's parse
+            return doc
+
+    def _fronted(self, doc, sent) -> dict[int, tuple]:
+        commas = [t for t in sent[:MAX_FRONT_TOKENS] if t.text == "," and t.i + 2 < sent.end]
+        for comma in commas[:MAX_CUTS]:
+            rest = doc[comma.i + 1:sent.end]
+            sub = self.nlp.make_doc(rest.text)
+            if len(sub) != len(rest) or any(a.text != b.text for a, b in zip(sub, rest)):
+                continue  # tokenised differently on its own: offsets would not line up
+            for name, proc in self.nlp.pipeline:
+                if name in REPARSE_COMPONENTS:
+                    sub = proc(sub)
+            roots = [t for t in sub if t.dep_ == "ROOT"]
+            if len(roots) != 1 or roots[0].pos_ not in VERBAL or not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children):
+                continue
+            offset = rest.start
+            root = roots[0].i + offset
+            fix = {t.i + offset: (t.head.i + offset, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sub}
+            fix[root] = (root, "ROOT", roots[0].pos_, roots[0].tag_, roots[0].lemma_)
+            # the fronted phrases keep their own structure and hang on the new root
+            for tok in doc[sent.start:comma.i + 1]:
+                if tok.head.i > comma.i or tok.head.i < sent.start or tok.head.i == tok.i:
+                    dep = "punct" if tok.is_punct else "prep" if tok.pos_ == "ADP" else "npadvmod"
+                    fix[tok.i] = (root, dep, tok.pos_, tok.tag_, tok.lemma_)
+            return fix
+        return {}
+
+
+def _rebuilt(doc, fix: dict[int, tuple]):
+    """A copy of ``doc`` with the fixed tokens' heads, labels, tags and lemmas."""
+    from spacy.tokens import Doc
+
+    heads, deps, pos, tags, lemmas = [], [], [], [], []
+    for i in fix:
+        # every changed token must still reach a root: no cycles
+        node, seen = i, set()
+        while True:
+            head = fix[node][0] if node in fix else doc[node].head.i
+            if head == node:
+                break
+            if node in seen:
+                raise ValueError(f"repair would make a cycle at token {i}")
+            seen.add(node)
+            node = head
+    for tok in doc:
+        head, dep, p, tag, lemma = fix.get(tok.i, (tok.head.i, tok.dep_, tok.pos_, tok.tag_, tok.lemma_))
+        heads.append(head)
+        deps.append(dep)
+        pos.append(p)
+        tags.append(tag)
+        lemmas.append(lemma)
+    ents = ["O"] * len(doc)
+    for ent in doc.ents:
+        ents[ent.start] = f"B-{ent.label_}"
+        for i in range(ent.start + 1, ent.end):
+            ents[i] = f"I-{ent.label_}"
+    new = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+              heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              morphs=[str(t.morph) for t in doc], ents=ents)
+    return new

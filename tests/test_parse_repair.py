@@ -1,0 +1,59 @@
+"""The parse repairs (eventwire.parse_repair) on hand-written sentences: a fronted date or place
+that the small model hangs the sentence on, and "IS" read as the verb "is"."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.nlp import load_model
+from eventwire.parse_repair import REPAIRS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _unrepaired(nlp, text):
+    with nlp.select_pipes(disable=[REPAIRS]):
+        return nlp(text)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Around 9 May 2021, armed individuals killed between 10 to 12 people in Zurmi during a market day.",
+     "killed"),
+    ("On 8 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees protested against the fencing.",
+     "protested"),
+])
+def test_a_sentence_hung_on_its_fronted_phrase_is_parsed_again_from_the_verb(nlp, text, verb):
+    before = next(_unrepaired(nlp, text).sents)
+    assert before.root.pos_ not in ("VERB", "AUX")  # the model's own parse: no verb at the root
+    doc = nlp(text)
+    sent = next(doc.sents)
+    assert sent.root.text == verb and sent.root.pos_ == "VERB"
+    assert any(c.dep_ == "nsubj" for c in sent.root.children)
+    # nothing but the tree changed: words, offsets, entities and sentences stay
+    assert [t.idx for t in doc] == [t.idx for t in before.doc]
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in before.doc.ents]
+    assert len(list(doc.sents)) == 1
+    # the fronted date hangs on the verb
+    assert sent.root.i in {t.i for t in doc[0].ancestors}
+
+
+def test_a_sentence_already_rooted_in_a_verb_is_left_alone(nlp):
+    text = "On 2 July 2021, dockers blocked the port of Antwerp over pensions."
+    doc, before = nlp(text), _unrepaired(nlp, text)
+    assert [(t.head.i, t.dep_) for t in doc] == [(t.head.i, t.dep_) for t in before]
+
+
+def test_is_before_a_noun_is_the_islamic_state(nlp):
+    doc = nlp("Two soldiers were killed by IS fighters near Palmyra.")
+    is_ = doc[5]
+    assert (is_.text, is_.pos_, is_.dep_, is_.head.text) == ("IS", "PROPN", "compound", "fighters")
+    assert doc[6].dep_ == "pobj" and doc[6].head.text == "by"
+
+
+def test_the_coder_reads_the_repaired_parse(code):
+    a = code("Two soldiers were killed by IS fighters near Palmyra.")
+    e = a.events[0]
+    assert e.type == "ASSAULT" and e.actors[0].org == "ISIL" and e.target_root == "SYR"
