@@ -11,7 +11,7 @@ import pytest
 from eventwire.data import data_path, load_tsv, load_yaml, split_list
 
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "CVL",
-           "REF", "REL", "LAB", "EDU", "IGO", "NGO"}
+           "REF", "REL", "LAB", "EDU", "IGO", "NGO", "UAF"}
 # Root codes the rest of the project (docs, rules, exports) relies on.
 PROMISED_ORGS = {"UN", "NATO", "EU", "AU", "ARAB_LEAGUE", "ASEAN", "OSCE", "OPEC", "IAEA", "ICC",
                  "IMF", "WORLD_BANK", "WHO", "ICRC", "SCO", "GCC", "OIC", "WEST"}

@@ -19,7 +19,7 @@ from ..data import data_path, load_tsv, load_yaml, split_list
 from ..errors import DictionaryError
 
 SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "BUS", "MED", "CVL",
-           "REF", "REL", "LAB", "EDU", "IGO", "NGO")
+           "REF", "REL", "LAB", "EDU", "IGO", "NGO", "UAF")
 
 # Kinds of entry, in the order a name is preferred when it has several meanings.
 KIND_ORDER = ("user", "person", "org", "seat", "capital", "country", "adjective", "petrarch", "region")

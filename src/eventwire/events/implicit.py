@@ -12,6 +12,13 @@ by a state's military with no place named may be abroad, so it gets none). The r
 explanation says it is inferred; its text and span are the place's mention when it comes from
 one, else empty (no span). An empty ``domestic_recipient_types`` list turns the rule off.
 
+A third rule, ``unidentified_source_types``: an attack or an abduction that names no perpetrator
+("a roadside bomb killed three soldiers near Samarra", "two men were abducted in Kidal") is coded
+to an unidentified armed actor (sector UAF, CAMEO's unaligned armed forces) of the country where
+it happened, the convention of ACLED ("Unidentified Armed Group (Mali)") and of the PLOVER gold
+records. It needs the event's place; without one the source stays empty. Its text is empty and
+its span null, and its explanation says it is inferred.
+
 A second rule, ``co_national_sectors``: a state institution named only by its role ("the
 government", "the army", "a judge", "the vice-president") in an event whose other side is a
 non-state actor with a country, and no place to say otherwise, is taken to be of that country
@@ -30,9 +37,11 @@ from ..actors.kb import make_code
 from ..model import Actor, Article
 
 RULE = "lexicon.yaml domestic_recipient_types"
+SOURCE_RULE = "lexicon.yaml unidentified_source_types"
+UNIDENTIFIED = "UAF"  # CAMEO's unaligned armed forces: an armed actor the text does not identify
 DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
 INTERNATIONAL_SECTORS = {"NGO", "IGO", "MED"}  # often foreign: a rights group, the press
-DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF"}
+DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF", "UAF"}
 
 
 @dataclass(frozen=True)
@@ -41,15 +50,18 @@ class Implicit:
 
     domestic_types: frozenset[str] = frozenset()
     co_national_sectors: frozenset[str] = frozenset()
+    unidentified_types: frozenset[str] = frozenset()
 
     @classmethod
     def from_dictionaries(cls, dictionaries) -> "Implicit":
         def upper(key: str) -> frozenset[str]:
             return frozenset(str(t).upper() for t in dictionaries.lexicon.get(key, []) or [])
 
-        return cls(upper("domestic_recipient_types"), upper("co_national_sectors"))
+        return cls(upper("domestic_recipient_types"), upper("co_national_sectors"),
+                   upper("unidentified_source_types"))
 
     def apply(self, article: Article, country_name=None) -> None:
+        unidentified_sources(article, set(self.unidentified_types), country_name)
         co_nationals(article, set(self.co_national_sectors))
         domestic_recipients(article, set(self.domestic_types), country_name)
 
@@ -74,6 +86,26 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
             explanation=(f"inferred, not named as a recipient: the {event.type} is coded against {why} "
                          f"({RULE})"))]
         event.explanation += f"; recipient inferred: {why}"
+
+
+def unidentified_sources(article: Article, types: set[str], country_name=None) -> None:
+    """Give each event of ``types`` that names no perpetrator ("a roadside bomb killed three
+    soldiers near Samarra") an unidentified armed actor of the country where it happened."""
+    if not types:
+        return
+    for event in article.events:
+        if event.actors or event.type not in types or event.negated:
+            continue
+        loc = event.location
+        if loc is None or not loc.country:
+            continue
+        name = (country_name(loc.country) if country_name else None) or loc.country
+        event.actors = [Actor(
+            text="", code=make_code(loc.country, UNIDENTIFIED), country=loc.country, sector=UNIDENTIFIED,
+            name=f"unidentified armed actor ({name})",
+            explanation=(f"inferred, not named: the {event.type} names no perpetrator, so it is coded to an "
+                         f"unidentified armed actor of the country of its place {loc.name!r} ({SOURCE_RULE})"))]
+        event.explanation += f"; source inferred: an unidentified armed actor of {loc.country}"
 
 
 def co_nationals(article: Article, sectors: set[str]) -> None:

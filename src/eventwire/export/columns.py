@@ -69,6 +69,7 @@ SECTOR_NAMES: dict[str, str] = {
     "OPP": "Opposition", "PTY": "Parties", "BUS": "Business", "MED": "Media", "CVL": "Civilian",
     "REF": "Refugees / Displaced", "REL": "Religious", "LAB": "Labor", "EDU": "Education",
     "IGO": "International Government Organization", "NGO": "Non-Governmental Organization",
+    "UAF": "Unidentified Forces",
 }
 
 # Sector codes that, written first in an actor code, mark a transnational group (IGOUNO):
