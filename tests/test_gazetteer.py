@@ -198,3 +198,9 @@ def test_transliteration_marks_and_hyphens_do_not_split_a_name(gaz):
     assert normalise("Mayo-Kebbi-Est") == normalise("Mayo Kebbi Est")
     assert gaz.lookup("Mayo Kebbi Est").country == "TCD"
     assert gaz.lookup("Ad Dali").country == "YEM"
+
+
+def test_english_names_of_provinces_and_the_countryside_of_a_town(gaz):
+    assert gaz.lookup("Central Java").country == "IDN"
+    assert gaz.lookup("Mangystau region").admin1 == "KZ-47"
+    assert gaz.lookup("Idlib countryside").country == "SYR"  # the admin word is stripped

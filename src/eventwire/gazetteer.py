@@ -79,6 +79,7 @@ ADMIN_WORDS = {
     "neighborhood": "any", "area": "any", "camp": "any", "rayon": "any", "raion": "any",
     "metropolitan city": "any", "special city": "any", "capital district": "region",
     "woreda": "any", "zone": "any", "lga": "any", "local government area": "any",
+    "countryside": "any", "oblysy": "region",
 }
 _ADMIN_SUFFIX = re.compile(
     r"^(?P<name>.+?)(?:[\s-]+(?P<word>" + "|".join(

@@ -23,6 +23,7 @@ or the actor's explanation.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -75,8 +76,8 @@ def _resolve_place(name: str, kb, context: tuple[str, ...], gaz, *, small_towns:
                 return Location(name=name, country=entry.country, feature=feature)
     if gaz is not None:
         place = gaz.lookup(name, context=context, small_towns=small_towns, within=within)
-        if place is None and " - " in name:  # "Taizz - Usayfarah": the town, then its district
-            for part in name.split(" - "):
+        if place is None and re.search(r"\s-|-\s", name):  # "Taizz - Usayfarah": the town, then its district
+            for part in re.split(r"\s+-\s*|\s*-\s+", name):
                 place = gaz.lookup(part, context=context, small_towns=small_towns, within=within)
                 if place is not None:
                     break
