@@ -105,3 +105,28 @@ def test_not_english():
     with pytest.raises(InputError):  # and Indonesian, with none either, is not
         check_english("Pemerintah Indonesia mengumumkan sanksi baru terhadap negara itu pada hari Selasa "
                       "kata juru bicara di Jakarta.", 0.25)
+
+
+def test_a_one_sentence_item_of_names_and_nouns_is_english():
+    # two English stop words in fourteen, none of the marker words, none of another language's
+    check_english("Miguel Ortega Salazar, Honduras's best-known labour lawyer, began a hunger strike "
+                  "in custody.", 0.25)
+    with pytest.raises(InputError):  # Tagalog, whose "at" is also an English word
+        check_english("Nagprotesta ang mga magsasaka sa harap ng kapitolyo at nanawagan sa pamahalaan "
+                      "ng tulong at suporta.", 0.25)
+
+
+def test_a_terse_note_passes_on_its_english_words():
+    from eventwire.nlp import load_model
+    from eventwire.pipeline import english_vocabulary
+
+    vocabulary = english_vocabulary(load_model())
+    assert len(vocabulary) > 50_000
+    terse = ("On 3 June 2021, 2 coalition air strikes targeted Marib - Sirwah (Old Market, Marib) "
+             "damaging farmland, livestock pens, water tanks, irrigation pipes. Casualties unknown.")
+    with pytest.raises(InputError):  # by function words alone it is not English
+        check_english(terse, 0.25)
+    check_english(terse, 0.25, vocabulary)
+    with pytest.raises(InputError):  # Indonesian is still not
+        check_english("Pemerintah Indonesia mengumumkan sanksi baru terhadap negara itu pada hari Selasa "
+                      "kata juru bicara di Jakarta.", 0.25, vocabulary)

@@ -63,12 +63,13 @@ class Pipeline:
         self.actors = ActorResolver.from_config(self.config)
         self.events = EventExtractor.from_config(self.config)
         self.implicit = Implicit.from_dictionaries(self.events.d)
+        self.vocabulary = english_vocabulary(self.nlp)
 
     # -- one document -------------------------------------------------------------------------
     def code(self, document: Document) -> Article:
         page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
                                           min_words=self.config.min_words)
-        clean_stage.check_english(page.text, self.config.min_english)
+        clean_stage.check_english(page.text, self.config.min_english, self.vocabulary)
         return self._code_page(document, page, self.nlp(parse_text(page)))
 
     def _code_page(self, document: Document, page: "clean_stage.CleanPage", doc) -> Article:
@@ -97,7 +98,7 @@ class Pipeline:
             try:
                 page = clean_stage.clean_document(document, max_chars=self.config.max_chars,
                                                   min_words=self.config.min_words)
-                clean_stage.check_english(page.text, self.config.min_english)
+                clean_stage.check_english(page.text, self.config.min_english, self.vocabulary)
             except InputError as exc:
                 pending.append((document, Rejected(document.id, exc.reason, exc.detail, document.source)))
                 continue
@@ -122,6 +123,16 @@ class Pipeline:
             except Exception as exc:  # a bug on one document must not end the run
                 log.exception("coding %s failed", document.id)
                 yield Rejected(document.id, "error", f"{type(exc).__name__}: {exc}", document.source)
+
+
+def english_vocabulary(nlp) -> frozenset[str]:
+    """English words from the pipeline's lemmatizer tables (nouns, verbs, adjectives, adverbs), for
+    the language check of terse items; empty when the pipeline has no such tables."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(w for words in table.values() for w in words if w.isalpha())
 
 
 def parse_text(page: "clean_stage.CleanPage") -> str:
