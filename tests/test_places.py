@@ -183,3 +183,9 @@ def test_on_the_outskirts_of_a_town_is_a_place_but_talks_on_a_country_are_not(co
 def test_cameroons_regions_by_their_french_names(code):
     ev = _event(code("Separatist fighters abducted a teacher in Kumbo (Bui, Nord-Ouest) on Monday."), "abducted")
     assert ev.location.country == "CMR"
+
+
+def test_a_common_word_tagged_as_a_place_inside_a_sentence_is_the_town(code):
+    # "tours" is on the stoplist, but in a locative phrase in mid-sentence, tagged GPE, it is the town
+    ev = _event(code("About 300 farmers demonstrated in Tours against the new tax."), "demonstrated")
+    assert (ev.location.name, ev.location.country) == ("Tours", "FRA")

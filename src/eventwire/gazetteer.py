@@ -355,7 +355,7 @@ class Gazetteer:
         return place.population or 0
 
     def lookup(self, name: str, context: Iterable[str] = (), *, small_towns: bool = False,
-               within: str | None = None) -> Place | None:
+               within: str | None = None, stoplist: bool = True) -> Place | None:
         """The place a name most likely denotes, given the article's countries (ISO3), or None.
 
         ``small_towns``: also consider towns under 15,000 people in the context countries (for a
@@ -365,7 +365,7 @@ class Gazetteer:
         "Katha township" -> the town Katha). None when nothing matches, or when the name is on
         the stoplist and is not a country.
         """
-        place = self._lookup(name, context, small_towns=small_towns, within=within)
+        place = self._lookup(name, context, small_towns=small_towns, within=within, stoplist=stoplist)
         if place is None and small_towns and within is None:
             place = self.sole_small_town(name, context)
         if place is not None:
@@ -399,12 +399,13 @@ class Gazetteer:
                                   f"country with a place of that name ({where})")
 
     def _lookup(self, name: str, context: Iterable[str] = (), *, small_towns: bool = False,
-                within: str | None = None, kinds: tuple[str, ...] | None = None) -> Place | None:
+                within: str | None = None, kinds: tuple[str, ...] | None = None,
+                stoplist: bool = True) -> Place | None:
         context = tuple(c.upper() for c in context if c)
         found = self.candidates(name)
         if not found:
             return None
-        if normalise(name) in (self._stopwords or ()):
+        if stoplist and normalise(name) in (self._stopwords or ()):
             found = [(p, primary) for p, primary in found if p.feature == "country"]
             if not found:
                 return None

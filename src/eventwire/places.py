@@ -68,14 +68,14 @@ def _gazetteer():
 
 
 def _resolve_place(name: str, kb, context: tuple[str, ...], gaz, *, small_towns: bool = False,
-                   within: str | None = None) -> Location | None:
+                   within: str | None = None, stoplist: bool = True) -> Location | None:
     if within is None:
         for entry in kb.lookup(name):
             if entry.kind in ("country", "capital"):
                 feature = "country" if entry.kind == "country" else "city"
                 return Location(name=name, country=entry.country, feature=feature)
     if gaz is not None:
-        place = gaz.lookup(name, context=context, small_towns=small_towns, within=within)
+        place = gaz.lookup(name, context=context, small_towns=small_towns, within=within, stoplist=stoplist)
         if place is None and re.search(r"\s-|-\s", name):  # "Taizz - Usayfarah": the town, then its district
             for part in re.split(r"\s+-\s*|\s*-\s+", name):
                 place = gaz.lookup(part, context=context, small_towns=small_towns, within=within)
@@ -168,6 +168,15 @@ def _untagged_places(doc, ents) -> list:
                 start -= 1
             out.append(Span(doc, start, tok.i + 1, label=UNTAGGED))
     return out
+
+
+def _mid_sentence(ent) -> bool:
+    """A capitalised name inside a sentence that is not in title case (a headline)."""
+    sent = ent.sent
+    if ent.start == sent.start:
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return sum(1 for t in words if t.text[:1].isupper()) < len(words) * 0.5
 
 
 def _admin_listed_nouns(doc, ents) -> list:
@@ -386,6 +395,12 @@ class _Places:
             # not known in the country the admin names give: the admin place stands in for it
             return admin, f"{ent.text!r} is not in the gazetteer; {admin.name!r} after it is", ent.end
         loc = _resolve_place(name, kb, context, gaz, small_towns=not weak)
+        if loc is None and ent.label_ == "GPE" and _locative(ent.root) and _mid_sentence(ent):
+            # "thirty people gathered in Tours": a stoplisted word ("tours") tagged as a place in
+            # a locative phrase, capitalised inside a sentence, is the town (15,000 or more)
+            loc = _resolve_place(name, kb, context, gaz, stoplist=False)
+            if loc is not None:
+                return loc, f"{ent.text!r} (a common word) is a place in 'in {ent.text}' mid-sentence", ent.end
         if loc is None and weak and gaz is not None:
             # a weakly tagged name in a locative phrase is still a place: a small town whose
             # name is found in one country only is taken ("marched through X")
