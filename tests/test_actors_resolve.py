@@ -151,3 +151,17 @@ def test_a_name_the_parser_split_keeps_its_whole_text(code):
     a = code("Somali troops shelled al-Shabaab positions near Kismayo on Monday.")
     e = [e for e in a.events if e.type == "ASSAULT"][0]
     assert e.recipients[0].text == "al-Shabaab" == a.text[slice(*e.recipients[0].span)]
+
+
+def test_pro_and_anti_a_country_are_stances_not_countries(resolve):
+    found, _, _ = resolve("Pro-Russian separatists and an anti-Syrian journalist met Lebanese officials.")
+    assert codes(found, "separatists") == [(None, "REB")]
+    assert codes(found, "journalist") == [(None, "MED")]
+    assert codes(found, "officials") == [("LBN", "GOV")]
+
+
+def test_fighters_loyal_to_a_group_are_that_group(resolve):
+    found, _, _ = resolve("Militants loyal to al-Qaeda attacked a checkpoint.")
+    assert found["Militants"][0].code == "IMGMOSALQ"  # the group's own code, not a made-up one
+    found, _, _ = resolve("Fighters loyal to the Syrian government shelled the town.")
+    assert codes(found, "Fighters") == [("SYR", "REB")]

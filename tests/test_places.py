@@ -189,3 +189,11 @@ def test_a_common_word_tagged_as_a_place_inside_a_sentence_is_the_town(code):
     # "tours" is on the stoplist, but in a locative phrase in mid-sentence, tagged GPE, it is the town
     ev = _event(code("About 300 farmers demonstrated in Tours against the new tax."), "demonstrated")
     assert (ev.location.name, ev.location.country) == ("Tours", "FRA")
+
+
+def test_north_of_a_town_and_a_town_the_tagger_calls_an_organisation(code):
+    ev = _event(code("Gunmen killed two farmers 30 km south of Maiduguri on Monday."), "killed")
+    assert ev.location.name == "Maiduguri" and ev.location.country == "NGA"
+    # the object of an attack tagged ORG but known to the gazetteer as a city is where it happened
+    ev = _event(code("Separatist forces shelled Mariupol on Monday."), "shelled")
+    assert ev.location.country == "UKR" and ev.actors[0].country == "UKR"

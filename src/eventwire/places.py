@@ -44,6 +44,10 @@ UNTAGGED = "UNTAGGED"  # a capitalised name in a locative phrase that the tagger
 WEAK_PLACE_ENTS = ("ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", UNTAGGED)
 ACTOR_KINDS = ("org", "person", "adjective", "seat", "petrarch", "user")
 
+# Words whose "of" phrase is where something happened: "20 km north of Baghdad", "outside of Basra".
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west", "outside", "inside", "ahead"}
+
 # Nouns for a stretch of land or water that "on"/"off" make a place of the name in their "of"
 # phrase ("on the beach of X", "off the coast of Y"); "on" alone is mostly no place ("talks on Syria").
 SURFACE_NOUNS = {"beach", "outskirts", "outskirt", "island", "coast", "shore", "shores", "bank", "banks", "border",
@@ -315,7 +319,7 @@ class _Places:
         ents.sort(key=lambda e: e.start)
         listed = {ent.start for ent in ents if _admin_list(doc, ent, kb, gaz)}
         ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
-            ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed)
+            ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed or _object_place(ent.root))
             and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
         # The article's place countries: names that can only be in one country widen the context
         # for the ambiguous ones ("Merida" next to "Caracas").
@@ -340,7 +344,7 @@ class _Places:
                 # wherever it stands
                 # a town that is the object of the act ("shelled Kreminna, Luhansk", "captured
                 # the village of X") is where it happened; a country object is an actor
-                if not (ent.label_ in PLACE_ENTS and _object_place(ent.root)):
+                if not _object_place(ent.root):
                     continue
                 target = True
             loc, why, end = self._resolve(doc, ent, kb, context, gaz,
@@ -501,6 +505,8 @@ def _locative(tok) -> bool:
             return True
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
             return True  # "near to Jikou", "close to the border"
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in DIRECTIONS:
+            return True  # "20 km north of Baghdad", "outside of Basra"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             tok = tok.head.head  # "the town of Samarra", "the outskirts of Kyiv"
             if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off") and tok.lemma_.lower() in SURFACE_NOUNS:

@@ -132,6 +132,9 @@ class ActorResolver:
                     t.ent_type_ in NOT_PEOPLE for t in span):
                 continue  # "May" the month, "Rice" the crop: a surname only where it names a person
             entries = [e for e in entries if e.kind != "region"]  # a region blocks, it codes nothing
+            if entries and _stance_prefixed(doc, span) and all(e.kind in ("country", "adjective", "capital")
+                                                              for e in entries):
+                continue  # "pro-Russian separatists", "an anti-Syria journalist": a stance, not a country
             if entries:
                 for tok in span:
                     span_at[tok.i] = (span, entries)
@@ -344,22 +347,36 @@ class ActorResolver:
                 why.append(f"possessive {c.text!r} -> {owner.root}")
         # "the president of Syria", "spokesman for the ministry".
         owners_also: list[tuple[str, object]] = []  # "the presidents of Kenya and Uganda": the others
+        owner_code: tuple[str | None, str | None] | None = None  # an organisation owner's (code, sector)
         if head_sector and not (country or org):
-            for prep in tok.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "from", "in"):
-                    for pobj in prep.children:
-                        if pobj.i in mentions.by_head:
-                            owner = mentions.by_head[pobj.i][0]
-                            country, org = owner.country, owner.org
-                            why.append(f"'{prep.text} {pobj.text}' -> {owner.root}")
-                        elif pobj.dep_ == "pobj" and pobj.i in span_at:
-                            # a name later in the sentence: "the government of Britain"
-                            owner_entry = span_at[pobj.i][1][0]
-                            country, org = owner_entry.country, owner_entry.org
-                            why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
-                        if pobj.dep_ == "pobj" and tok.tag_ in ("NNS", "NNPS") and (country or org):
-                            owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj(pobj)[1:]
-                                            if c.i in span_at and span_at[c.i][1][0].kind == "country"]
+            # "fighters loyal to X", "a militia affiliated with Y": the one they belong to
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in")]
+            preps += [p for a in tok.children if a.dep_ in ("amod", "acl") and a.lemma_.lower() in ALLEGIANCE
+                      for p in a.children if p.dep_ == "prep" and p.lower_ in ("to", "with")]
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.i in mentions.by_head:
+                        owner = mentions.by_head[pobj.i][0]
+                        country, org = owner.country, owner.org
+                        owner_code = (owner.code, owner.sector) if owner.org else None
+                        why.append(f"'{prep.text} {pobj.text}' -> {owner.root}")
+                    elif pobj.dep_ == "pobj" and pobj.i in span_at:
+                        # a name later in the sentence: "the government of Britain"
+                        owner_entry = span_at[pobj.i][1][0]
+                        country, org = owner_entry.country, owner_entry.org
+                        owner_code = (owner_entry.code, owner_entry.sector) if owner_entry.org else None
+                        why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
+                    elif pobj.dep_ == "pobj" and prep.head.i != tok.i:
+                        # "loyal to the Syrian government", not yet resolved: its country word
+                        named = [span_at[c.i][1][0] for c in pobj.children
+                                 if c.dep_ in ("amod", "compound", "poss") and c.i in span_at]
+                        named = [e for e in named if e.kind in ("country", "adjective", "capital") and e.country]
+                        if named:
+                            country = named[0].country
+                            why.append(f"'{prep.text} {pobj.text}' -> {country}")
+                    if pobj.dep_ == "pobj" and tok.tag_ in ("NNS", "NNPS") and (country or org):
+                        owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj(pobj)[1:]
+                                        if c.i in span_at and span_at[c.i][1][0].kind == "country"]
         if head_sector:
             sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
                                          and entry and entry.kind == "person") else sector
@@ -408,6 +425,9 @@ class ActorResolver:
               and entry.sector == "IGO"):
             # "EU officials" are the EU (IGOEUREEC); "NATO troops" its military (IGOWSTNATMIL)
             code = entry.code if sector in ("GOV", "IGO") else f"{entry.code}{sector}"
+        elif owner_code and owner_code[0] and org and not country:
+            # "militants loyal to al-Qaeda", "a spokesman for the UN": the organisation's own code
+            code = owner_code[0] if sector in (None, owner_code[1], "GOV", "IGO") else f"{owner_code[0]}{sector}"
         elif org_entry is not None and org_entry.sector == "IGO" and org_entry.code and not country:
             # "the Arab League's secretary general Amr Moussa": the organisation's own code
             code = org_entry.code if sector in (None, "GOV", "IGO") else f"{org_entry.code}{sector}"
@@ -539,3 +559,15 @@ def _collective_words() -> frozenset[str]:
 def _rank(entry: ActorEntry) -> int:
     order = ("user", "person", "org", "petrarch", "seat", "capital", "country", "adjective")
     return order.index(entry.kind) if entry.kind in order else 99
+
+
+STANCE_PREFIXES = ("pro", "anti")
+# Words by which an armed group or a crowd is said to belong to someone: "forces loyal to X".
+ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
+
+
+def _stance_prefixed(doc, span) -> bool:
+    """A country written after "pro-" or "anti-": what the actor is for or against."""
+    i = span.start
+    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES) or (
+        i >= 1 and doc[i - 1].lower_ in tuple(p + "-" for p in STANCE_PREFIXES))
