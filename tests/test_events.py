@@ -677,3 +677,29 @@ def test_the_unidentified_source_rule_can_be_turned_off(code):
     e.actors = []
     unidentified_sources(a, set())  # an empty lexicon list
     assert e.actors == []
+
+
+def test_taking_part_in_a_march_is_protesting(code):
+    for text, verb in (("Hundreds of farmers took part in a rally in Lyon on Sunday.", "took"),
+                       ("Around 300 nurses participated in a march in Nantes on Friday.", "participated")):
+        e = first(code(text), "PROTEST")
+        assert e.trigger == verb and e.source_root == "FRA" and e.cameo == "141"
+    # and taking part in talks is not
+    assert "PROTEST" not in {e.type for e in code("Iran took part in talks in Vienna on Monday.").events}
+
+
+def test_a_crowd_counted_between_two_numbers_protests(code):
+    e = first(code("Between 200 and 300 residents demonstrated in Bordeaux on Saturday."), "PROTEST")
+    assert e.actors[0].text.endswith("200 and 300 residents") and e.source_root == "FRA"
+
+
+def test_a_past_form_the_lemmatizer_misreads_still_finds_its_verb():
+    from types import SimpleNamespace
+
+    from eventwire.events.extract import _deinflected
+
+    table = {"stage": ["staged-sense"], "fine": ["fine-sense"]}
+    tok = SimpleNamespace(lower_="staged", pos_="VERB", tag_="VBD")
+    assert _deinflected(tok, table) == ["staged-sense"]
+    # "find" is no past form of "fine"
+    assert _deinflected(SimpleNamespace(lower_="find", pos_="VERB", tag_="VBP"), table) is None

@@ -92,7 +92,7 @@ class EventExtractor:
 
     # -- matching the dictionary ---------------------------------------------------------------
     def _sense(self, tok, table) -> Sense | None:
-        senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_)
+        senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or _deinflected(tok, table)
         if not senses:
             return None
         children = list(tok.children)
@@ -274,6 +274,9 @@ class EventExtractor:
             node = node.head
         else:
             return None
+        if subj.pos_ == "ADP":
+            # "between 60 and 80 nurses marched": the parser makes the preposition the subject
+            subj = next((c for c in subj.children if c.dep_ == "pobj"), subj)
         if subj.pos_ not in ("NOUN", "PROPN"):
             return None
         if mentions.at(subj):
@@ -1044,3 +1047,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
         seen.add(key)
         out.append(e)
     return out
+
+
+def _deinflected(tok, table):
+    """The senses of a past or -ing form the lemmatizer got wrong ("staged" -> "stag"): the form
+    without its ending, tried as written and with a final "e"."""
+    word = tok.lower_
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN", "VBG"):
+        return None
+    for ending in (("ing",) if tok.tag_ == "VBG" else ("ed", "d")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            for cand in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None):
+                if cand and cand in table:
+                    return table[cand]
+    return None
