@@ -197,3 +197,15 @@ def test_north_of_a_town_and_a_town_the_tagger_calls_an_organisation(code):
     # the object of an attack tagged ORG but known to the gazetteer as a city is where it happened
     ev = _event(code("Separatist forces shelled Mariupol on Monday."), "shelled")
     assert ev.location.country == "UKR" and ev.actors[0].country == "UKR"
+
+
+def test_a_town_then_its_state_of_two_words_and_a_hyphenated_district(code):
+    # "Baja" alone is a Hungarian town; the state is "Baja California"
+    ev = _event(code("In Ensenada, Baja California, fishermen protested against new quotas on Monday."),
+                "protested")
+    assert ev.location.country == "MEX"
+    # a hyphenated district name ("Nawa" alone is a Syrian town), its admin word, then the
+    # province after a comma
+    ev = _event(code("Around 2 May 2021 (as reported), 3 people were wounded in a feud between two families "
+                     "in Nawa-e-Kohna district, Helmand."), "wounded")
+    assert ev.location.country == "AFG"

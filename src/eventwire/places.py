@@ -279,7 +279,16 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     (Eastbrook town locality, Upper Valley state)"), or the place name after a comma ("Tibu, Norte de
     Santander"), each with its character span, most specific first. ``i``: the token after
     the name."""
+    from .gazetteer import ADMIN_WORDS
+
     parts: list[tuple[str, tuple[int, int]]] = []
+    while 0 < i < len(doc) and not doc[i - 1].whitespace_ and doc[i].text not in (",", "(", ")", ".", ";"):
+        i += 1  # the rest of a hyphenated name: "Nawa-i-Barikzayi"
+    k = i
+    while k < len(doc) and doc[k].lower_ in ADMIN_WORDS:
+        k += 1
+    if k < len(doc) and doc[k].text == "," and k > i:
+        i = k  # "Nawa-i-Barikzayi district, Helmand"
     i = _past_admin_words(doc, i)
     if i < len(doc) and doc[i].text == "(":
         j = i + 1
@@ -303,7 +312,13 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     elif i + 1 < len(doc) and doc[i].text == ",":
         for other in doc.ents:
             if other.start == i + 1 and other.label_ in PLACE_ENTS:
-                parts.append((other.text, (other.start_char, other.end_char)))
+                # the whole name: "La Paz, Baja California" (tagged as two places)
+                end = max(_longer_names(doc, other) or [other.end])
+                end = min(end, len(doc))
+                while end > other.end and doc[end - 1].lower_ in ADMIN_WORDS:
+                    end -= 1
+                span = doc[other.start:end]
+                parts.append((span.text, (span.start_char, span.end_char)))
     return parts
 
 
