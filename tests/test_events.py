@@ -703,3 +703,9 @@ def test_a_past_form_the_lemmatizer_misreads_still_finds_its_verb():
     assert _deinflected(tok, table) == ["staged-sense"]
     # "find" is no past form of "fine"
     assert _deinflected(SimpleNamespace(lower_="find", pos_="VERB", tag_="VBP"), table) is None
+
+
+def test_gathering_as_part_of_a_strike_is_a_protest(code):
+    e = first(code("Dozens of dockers gathered at the port of Antwerp as part of a national strike."), "PROTEST")
+    assert e.source_root == "BEL"
+    assert not code("Relatives gathered in Herat as part of a wedding on Friday.").events

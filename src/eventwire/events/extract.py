@@ -107,6 +107,10 @@ class EventExtractor:
         objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
+        # a partitive stands for its "of" phrase here too: "gathered as part of a strike"
+        pobjs |= {w.lemma_.lower() for c in children if c.dep_ == "prep" for g in c.children
+                  if g.dep_ == "pobj" and g.lemma_.lower() in PARTITIVES for p in g.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for w in p.children if w.dep_ == "pobj"}
         # and the object's own "with" phrase: "held a news conference with placards"
         pobjs |= {g.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
                   for g in p.children if g.dep_ == "pobj"}
