@@ -127,6 +127,9 @@ def test_a_terse_note_passes_on_its_english_words():
     with pytest.raises(InputError):  # by function words alone it is not English
         check_english(terse, 0.25)
     check_english(terse, 0.25, vocabulary)
+    # one lower-case "el" of an Arabic place name does not make it Spanish
+    check_english(terse.replace("Casualties unknown.", "Casualties near Tell el Hawa unknown."), 0.25,
+                  vocabulary)
     with pytest.raises(InputError):  # Indonesian is still not
         check_english("Pemerintah Indonesia mengumumkan sanksi baru terhadap negara itu pada hari Selasa "
                       "kata juru bicara di Jakarta.", 0.25, vocabulary)
