@@ -330,9 +330,9 @@ class _Places:
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
         ents = [_before_paren(ent) for ent in doc.ents]
         ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
-        ents += [e for e in _admin_listed_nouns(doc, ents) if _admin_list(doc, e, kb, gaz)]
-        ents.sort(key=lambda e: e.start)
-        listed = {ent.start for ent in ents if _admin_list(doc, ent, kb, gaz)}
+        extra = _admin_listed_nouns(doc, ents)
+        listed = {ent.start for ent in ents + extra if _admin_list(doc, ent, kb, gaz)}
+        ents = sorted(ents + [e for e in extra if e.start in listed], key=lambda e: e.start)
         ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
             ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed or _object_place(ent.root))
             and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
