@@ -709,3 +709,13 @@ def test_gathering_as_part_of_a_strike_is_a_protest(code):
     e = first(code("Dozens of dockers gathered at the port of Antwerp as part of a national strike."), "PROTEST")
     assert e.source_root == "BEL"
     assert not code("Relatives gathered in Herat as part of a wedding on Friday.").events
+
+
+def test_a_bare_headcount_that_protests_is_a_crowd(code):
+    e = first(code("Some 500 marched through Nairobi on Monday against the new tax."), "PROTEST")
+    assert e.actors[0].text == "Some 500" and e.source_root == "KEN"
+
+
+def test_gathering_to_strike_is_a_strike(code):
+    e = first(code("On 21 February 2021, lecturers gathered in Leeds to strike over pension cuts."), "PROTEST")
+    assert e.cameo == "143" and e.source_root == "GBR"

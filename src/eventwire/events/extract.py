@@ -281,7 +281,9 @@ class EventExtractor:
         if subj.pos_ == "ADP":
             # "between 60 and 80 nurses marched": the parser makes the preposition the subject
             subj = next((c for c in subj.children if c.dep_ == "pobj"), subj)
-        if subj.pos_ not in ("NOUN", "PROPN"):
+        # "about 200 gathered to protest": a bare number of people
+        headcount = subj.pos_ == "NUM" and subj.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in subj.children)
+        if subj.pos_ not in ("NOUN", "PROPN") and not headcount:
             return None
         if mentions.at(subj):
             return mentions.at(subj)[0]  # a known actor the parser detached ("15 people protested")
