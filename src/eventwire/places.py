@@ -197,7 +197,7 @@ def _admin_listed_nouns(doc, ents) -> list:
         if tok.text != "(":
             continue
         prev = doc[tok.i - 1]
-        while prev.i > 0 and prev.lower_ in ADMIN_WORDS and prev.text[:1].isupper() is False \
+        while prev.i > 0 and prev.lower_ in ADMIN_WORDS and not prev.text[:1].isupper() \
                 and doc[prev.i - 1].pos_ == "PROPN":
             prev = doc[prev.i - 1]  # "Kanchanpur village (...)": the name before the admin word
         if prev.i in tagged or not (prev.pos_ == "PROPN" or prev.lower_ in ADMIN_WORDS):
