@@ -719,3 +719,9 @@ def test_a_bare_headcount_that_protests_is_a_crowd(code):
 def test_gathering_to_strike_is_a_strike(code):
     e = first(code("On 21 February 2021, lecturers gathered in Leeds to strike over pension cuts."), "PROTEST")
     assert e.cameo == "143" and e.source_root == "GBR"
+
+
+def test_a_hyphenated_event_noun_the_tokenizer_split_is_found_whole(code):
+    a = code("A deadly shoot-out erupted in Kingston on Friday.")
+    e = first(a, "ASSAULT")
+    assert e.trigger == "shoot-out" and a.text[slice(*e.trigger_span)] == "shoot-out"

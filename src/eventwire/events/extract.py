@@ -92,7 +92,8 @@ class EventExtractor:
 
     # -- matching the dictionary ---------------------------------------------------------------
     def _sense(self, tok, table) -> Sense | None:
-        senses = table.get(tok.lemma_.lower()) or table.get(tok.lower_) or _deinflected(tok, table)
+        senses = (table.get(tok.lemma_.lower()) or table.get(tok.lower_) or _deinflected(tok, table)
+                  or _hyphenated(tok, table))
         if not senses:
             return None
         children = list(tok.children)
@@ -516,15 +517,22 @@ class EventExtractor:
                 how.append("mutual: a meeting or talks between the two")
                 kept += mutual
         out = []
+        # the trigger's text: with its particle ("cracked down"), or whole when the tokenizer split
+        # a hyphenated word ("shoot-out")
+        start, end = tok.idx, tok.idx + len(tok)
+        if _hyphenated(tok, self.d.nouns if trig.kind == "noun" else self.d.verbs) is not None:
+            start = doc[tok.i - 2].idx
         for src, tgt in kept:
             trigger_tokens = [tok] + [c for c in tok.children if c.dep_ in ("prt",)]
+            trigger = " ".join(t.text for t in sorted(trigger_tokens, key=lambda t: t.i))
+            if start != tok.idx:
+                trigger = doc.text[start:end]
             out.append(Event(
                 article_id=article.id, sentence_index=sent_i, sentence=sentence.text,
                 section=sentence.section, type=plover, mode=mode, cameo=cameo.code,
                 cameo_name=cameo.name, goldstein=cameo.goldstein, quad_class=cameo.quad_class,
                 actors=[src] if src is not None else [], recipients=[tgt] if tgt is not None else [],
-                trigger=" ".join(t.text for t in sorted(trigger_tokens, key=lambda t: t.i)),
-                trigger_span=(tok.idx, tok.idx + len(tok)), date=date, date_precision=precision,
+                trigger=trigger, trigger_span=(start, end), date=date, date_precision=precision,
                 date_source=date_source, negated=negated, future=future, attribution=attribution,
                 explanation=f"{trig.kind} {sense.describe()}; " + "; ".join(how),
             ))
@@ -1068,3 +1076,14 @@ def _deinflected(tok, table):
                 if cand and cand in table:
                     return table[cand]
     return None
+
+
+def _hyphenated(tok, table):
+    """The senses of a hyphenated word the tokenizer split ("shoot-out": "shoot", "-", "out"),
+    looked up joined ("shootout") and hyphenated, at its last part."""
+    doc = tok.doc
+    i = tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    left = doc[i - 2].lower_
+    return table.get(left + tok.lower_) or table.get(f"{left}-{tok.lower_}")
