@@ -149,16 +149,17 @@ def check_english(text: str, min_share: float, vocabulary=None) -> None:
         # parts of names in English text ("Al Fath", "El Paso", "De Klerk")
         foreign = sum(1 for w in cased if w in FOREIGN_MARKERS)
         share = english / len(words)
+        terse = share < min_share * 0.2
         # Headlines and one-sentence wire items are thin on function words, so the share alone
         # decides only when it is very low; otherwise other languages' function words must outnumber
         # English ones.
-        if share < min_share * 0.2 and not foreign and _english_words(words) >= min_share * SHORT_ITEM_SHARE:
+        if terse and not foreign and _english_words(words) >= min_share * SHORT_ITEM_SHARE:
             return  # a short wire item without those words ("Serb forces killed three ... in a ...")
         # (a stray "el" of an Arabic name is no Spanish text: one such word in twenty is let pass)
-        if share < min_share * 0.2 and foreign <= len(words) // 20 and vocabulary and \
+        if terse and foreign <= len(words) // 20 and vocabulary and \
                 _vocabulary_share(words, vocabulary) >= VOCABULARY_SHARE:
             return  # a terse note: "2 coalition strikes hit Marib fuel depot, destroying tankers"
-        if share < min_share * 0.2 or (share < min_share and foreign > english):
+        if terse or (share < min_share and foreign > english):
             raise InputError("not-english", f"{share:.0%} English function words, {foreign} of other "
                                             "languages': not English text")
 

@@ -387,7 +387,8 @@ class Gazetteer:
         place of that name is in one country ("in Gladenbach": a German town of 12,000, in a
         story that names no country). A name shared by towns of several countries stays
         unresolved, and so does a stoplisted one."""
-        if normalise(name) in (self._stopwords or ()) or len(normalise(name)) < MIN_ALTERNATE_LENGTH:
+        key = normalise(name)
+        if key in (self._stopwords or ()) or len(key) < MIN_ALTERNATE_LENGTH:
             return None
         found = [p for p, primary in self.candidates(name) if primary]
         if not found or len({p.country for p in found}) != 1 or max(

@@ -50,15 +50,14 @@ def load_model(name: str | None = None):
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         missing = {"parser", "ner", "tagger"} - set(nlp.pipe_names)
-        if not missing:
-            from .parse_repair import register
-
-            register(nlp)
         if missing:
             raise ModelNotFoundError(
                 f"spaCy pipeline {candidate!r} lacks {sorted(missing)}; eventwire needs a tagger, "
                 "parser and NER (use en_core_web_sm or a larger English pipeline)."
             )
+        from .parse_repair import register
+
+        register(nlp)
         return nlp
     raise ModelNotFoundError(
         "No English spaCy pipeline is installed (" + "; ".join(errors) + "). "

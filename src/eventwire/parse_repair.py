@@ -53,8 +53,7 @@ class _Repairs:
                     and tok.head.i != tok.i and all(c.i == nxt.i for c in tok.children):
                 fix[tok.i] = (nxt.i, "compound", "PROPN", "NNP", "IS")
                 if nxt.head.i == tok.i:  # "IS(aux) militants(attr)": the noun takes the verb's place
-                    fix[nxt.i] = (tok.head.i if tok.head.i != tok.i else nxt.i,
-                                  tok.dep_ if tok.dep_ not in ("aux", "auxpass") else "nsubj",
+                    fix[nxt.i] = (tok.head.i, tok.dep_ if tok.dep_ not in ("aux", "auxpass") else "nsubj",
                                   nxt.pos_, nxt.tag_, nxt.lemma_)
         if not fix:
             return doc

@@ -86,9 +86,14 @@ def _resolve_place(name: str, kb, context: tuple[str, ...], gaz, *, small_towns:
                 if place is not None:
                     break
         if place is not None:
-            return Location(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
-                            lon=place.lon, feature=place.feature)
+            return _location(place)
     return None
+
+
+def _location(place) -> Location:
+    """A gazetteer place as the event's Location."""
+    return Location(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
+                    lon=place.lon, feature=place.feature)
 
 
 def _possible_countries(name: str, kb, gaz, *, listed: bool = False) -> set[str]:
@@ -425,8 +430,7 @@ class _Places:
             # name is found in one country only is taken ("marched through X")
             place = gaz.sole_small_town(name, context)
             if place is not None:
-                loc = Location(name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
-                               lon=place.lon, feature=place.feature)
+                loc = _location(place)
         if loc is not None and weak:
             return loc, f"{ent.text!r} (tagged {ent.label_}) is in the gazetteer", ent.end
         return loc, "", ent.end

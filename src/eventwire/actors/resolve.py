@@ -424,13 +424,13 @@ class ActorResolver:
         elif (entry is not None and entry.code and entry.kind in ("org", "user") and org and entry.org == org
               and entry.sector == "IGO"):
             # "EU officials" are the EU (IGOEUREEC); "NATO troops" its military (IGOWSTNATMIL)
-            code = entry.code if sector in ("GOV", "IGO") else f"{entry.code}{sector}"
+            code = _org_code(entry.code, sector)
         elif owner_code and owner_code[0] and org and not country:
             # "militants loyal to al-Qaeda", "a spokesman for the UN": the organisation's own code
-            code = owner_code[0] if sector in (None, owner_code[1], "GOV", "IGO") else f"{owner_code[0]}{sector}"
+            code = _org_code(owner_code[0], sector, owner_code[1])
         elif org_entry is not None and org_entry.sector == "IGO" and org_entry.code and not country:
             # "the Arab League's secretary general Amr Moussa": the organisation's own code
-            code = org_entry.code if sector in (None, "GOV", "IGO") else f"{org_entry.code}{sector}"
+            code = _org_code(org_entry.code, sector)
         else:
             code = make_code(country, sector, org)
         actor = Actor(text=text, code=code, country=country, org=org, sector=sector, span=(start, end),
@@ -559,6 +559,13 @@ def _collective_words() -> frozenset[str]:
 def _rank(entry: ActorEntry) -> int:
     order = ("user", "person", "org", "petrarch", "seat", "capital", "country", "adjective")
     return order.index(entry.kind) if entry.kind in order else 99
+
+
+def _org_code(code: str, sector: str | None, own_sector: str | None = None) -> str:
+    """An organisation's own code for the organisation itself, its officials or its own kind of
+    member ("EU officials" IGOEUREEC); its code and the sector for another part ("NATO troops"
+    IGOWSTNATMIL)."""
+    return code if sector in (None, "GOV", "IGO", own_sector) else f"{code}{sector}"
 
 
 STANCE_PREFIXES = ("pro", "anti")
