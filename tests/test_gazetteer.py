@@ -204,3 +204,11 @@ def test_english_names_of_provinces_and_the_countryside_of_a_town(gaz):
     assert gaz.lookup("Central Java").country == "IDN"
     assert gaz.lookup("Mangystau region").admin1 == "KZ-47"
     assert gaz.lookup("Idlib countryside").country == "SYR"  # the admin word is stripped
+
+
+def test_an_arabic_article_is_written_or_left_out(gaz):
+    # GeoNames has "Zarqa" and "Al Diwaniyah"; news writes "Az Zarqa" and "Diwaniyah"
+    assert gaz.lookup("Az Zarqa").country == "JOR"
+    assert gaz.lookup("Diwaniyah").country == "IRQ"
+    # only where the article is Arabic: Venezuela's El Tigre is not known as "Tigre"
+    assert all(p.country != "VEN" for p, _ in gaz.candidates("Tigre"))

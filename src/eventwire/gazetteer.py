@@ -80,6 +80,9 @@ ADMIN_WORDS = {
     "metropolitan city": "any", "special city": "any", "capital district": "region",
     "woreda": "any", "zone": "any", "lga": "any", "local government area": "any",
     "countryside": "any", "oblysy": "region",
+    # plurals, for names listed together ("between X and Y villages")
+    "villages": "any", "towns": "any", "districts": "any", "townships": "any", "communes": "any",
+    "localities": "any", "municipalities": "any", "neighbourhoods": "any", "neighborhoods": "any",
 }
 _ADMIN_SUFFIX = re.compile(
     r"^(?P<name>.+?)(?:[\s-]+(?P<word>" + "|".join(
@@ -108,6 +111,20 @@ class Place:
 
 # One compact record per place: (name, iso3, feature, admin1, lat, lon, population).
 _Record = tuple[str, str, str, str | None, float | None, float | None, int | None]
+
+
+# Countries whose place names carry the Arabic article, which news writes or leaves out at will
+# ("Ar Raqqa" and "Raqqa", "Kut" and "Al Kut"): there a name is also known without it.
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "ARE", "BHR", "COM", "DJI", "DZA", "EGY", "ESH", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR", "MRT",
+    "OMN", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN", "YEM"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|an|at|az|ath|adh|el|ed|es|ez|en|et) (?=\S{3})")
+
+
+def without_article(key: str) -> str | None:
+    """A normalised name without its leading Arabic article ("ar raqqa" -> "raqqa"), else None."""
+    bare = _ARABIC_ARTICLE.sub("", key, count=1)
+    return bare if bare != key else None
 
 
 # Marks that transliterations write or leave out at will: "Aḑ Ḑāliʻ" and "Ad Dali", "Qal'at"
@@ -264,6 +281,12 @@ class Gazetteer:
                     if akey not in seen:
                         seen.add(akey)
                         alternate.setdefault(akey, []).append(idx)
+                if record[1] in ARABIC_ARTICLE_COUNTRIES:
+                    for known in list(seen):
+                        bare = without_article(known)
+                        if bare and bare not in seen:
+                            seen.add(bare)
+                            alternate.setdefault(bare, []).append(idx)
 
             for row in _countries().values():
                 add((row["name"], row["iso3"], "country", None, None, None,
@@ -337,6 +360,9 @@ class Gazetteer:
         out = [(self._place(i), True) for i in self._primary.get(key, ())]
         ids = set(self._primary.get(key, ()))
         out += [(self._place(i), False) for i in self._alternate.get(key, ()) if i not in ids]
+        bare = without_article(key) if not out else None
+        if bare:  # "As Sweida": the name without its article, in a country that writes one
+            out = [(p, False) for p, _ in self.candidates(bare) if p.country in ARABIC_ARTICLE_COUNTRIES]
         return out
 
     def _place(self, idx: int) -> Place:

@@ -120,7 +120,9 @@ def _unambiguous_country(name: str, kb, gaz) -> str | None:
 
 # Lower-case words that may sit inside a place name ("Rio das Ostras", "Newfoundland and Labrador").
 NAME_LINKS = {"de", "da", "das", "do", "dos", "del", "de la", "la", "las", "los", "el", "al", "and",
-              "of", "on", "upon", "sur", "-"}
+              "of", "on", "upon", "sur", "-",
+              # Arabic articles inside romanised names: "Deir ez Zor", "Ras al Ain", "Tell es Sultan"
+              "ez", "es", "ed", "ad", "ar", "ash", "az", "adh", "ath"}
 MAX_NAME_EXTENSION = 6
 
 
@@ -166,10 +168,14 @@ def _untagged_places(doc, ents) -> list:
     (Cochabamba)"): candidates, resolved as weakly as names tagged ORG."""
     from spacy.tokens import Span
 
+    from .gazetteer import ADMIN_WORDS
+
     tagged = {i for e in ents for i in range(e.start, e.end)}
     out = []
     for tok in doc:
-        if (tok.pos_ == "PROPN" and tok.dep_ == "pobj" and _locative(tok)
+        # the object of "in", "near"...; or a name on an admin noun there ("in Idleb governorate")
+        named = tok.dep_ == "pobj" or (tok.dep_ in ("compound", "amod") and tok.head.lower_ in ADMIN_WORDS)
+        if (tok.pos_ == "PROPN" and named and _locative(tok)
                 and tok.i not in tagged and tok.text[:1].isupper()):
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
@@ -272,11 +278,23 @@ def _admin_abbreviations() -> dict[str, str]:
 def _paren_end(doc, i: int) -> int:
     """The index after the parenthesis that opens at token ``i`` ("Cumana (Sucre)": the admin
     names in it are part of the place already resolved), else ``i``."""
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(len(doc), i + MAX_PAREN_TOKENS)):
-            if doc[j].text == ")":
-                return j + 1
+    while i < len(doc) and doc[i].text == "(":  # and the one after it, if another follows
+        close = _closing(doc, i)
+        if close is None:
+            break
+        i = close + 1
     return i
+
+
+def _closing(doc, i: int) -> int | None:
+    """The index of the ")" that closes the parenthesis opening at token ``i``, nested ones
+    skipped ("(coded as X (Y))"), within :data:`MAX_PAREN_TOKENS`; None when there is none."""
+    depth = 0
+    for j in range(i, min(len(doc), i + MAX_PAREN_TOKENS)):
+        depth += {"(": 1, ")": -1}.get(doc[j].text, 0)
+        if depth == 0:
+            return j
+    return None
 
 
 def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
@@ -295,16 +313,22 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     if k < len(doc) and doc[k].text == "," and k > i:
         i = k  # "Nawa-i-Barikzayi district, Helmand"
     i = _past_admin_words(doc, i)
-    if i < len(doc) and doc[i].text == "(":
-        j = i + 1
-        while j < len(doc) and j - i < MAX_PAREN_TOKENS and doc[j].text not in (")", "("):
-            j += 1
-        if j >= len(doc) or doc[j].text != ")":
-            return []
+    paren = i < len(doc) and doc[i].text == "("
+    while i < len(doc) and doc[i].text == "(":
+        # one parenthesis after another ("X (coded as Y) (Z township, W region)"): the later
+        # ones are read as the wider names
+        j = _closing(doc, i)
+        if j is None:
+            return parts
         start = i + 1
+        depth = 0
         for k in range(i + 1, j + 1):
-            if k == j or doc[k].text in (",", ";"):
+            depth += {"(": 1, ")": -1}.get(doc[k].text, 0) if k < j else 0
+            if k == j or (depth == 0 and doc[k].text in (",", ";")):
                 span = doc[start:k]
+                inner = next((t.i for t in span if t.text == "("), None)
+                if inner is not None:  # "X (Y)": the name before its gloss
+                    span = doc[start:inner]
                 # "coded as Yae Ni", "coded to Merida": drop the lower-case lead-in
                 toks = list(span)
                 while toks and not toks[0].text[:1].isupper():
@@ -314,7 +338,10 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
                     parts.append((_admin_abbreviations().get(text, text),
                                   (toks[0].idx, toks[-1].idx + len(toks[-1].text))))
                 start = k + 1
-    elif i + 1 < len(doc) and doc[i].text == ",":
+        i = j + 1
+    if paren:
+        return parts
+    if i + 1 < len(doc) and doc[i].text == ",":
         for other in doc.ents:
             if other.start == i + 1 and other.label_ in PLACE_ENTS:
                 # the whole name: "La Paz, Baja California" (tagged as two places)
@@ -333,7 +360,7 @@ class _Places:
     def __init__(self, doc, kb, context, gaz):
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
-        ents = [_before_paren(ent) for ent in doc.ents]
+        ents = [_with_article(_before_paren(ent)) for ent in doc.ents]
         ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
         extra = _admin_listed_nouns(doc, ents)
         listed = {ent.start for ent in ents + extra if _admin_list(doc, ent, kb, gaz)}
@@ -444,7 +471,8 @@ class _Places:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
                 for ent, loc in self.found:
-                    if any(t.head == prep or t.head.head == prep for t in ent):
+                    if any(t.head == prep or t.head.head == prep for t in ent) or (
+                            ent.start == prep.i + 1 and _after_bare_prep(ent[0])):
                         return loc, f"'{prep.text} {ent.text}' in the clause{self._note(ent)}"
         # A place inside the trigger's own phrase ("marched to the square in Baghdad"), or
         # attached to a clause above it.
@@ -502,6 +530,26 @@ def _before_paren(ent):
     return Span(ent.doc, ent.start, cut, label=ent.label_)
 
 
+# Arabic articles the tagger leaves out of a name, or the parser reads as English words ("in As
+# Samawah": "As" a preposition).
+ARTICLES = {"Al", "El", "As", "Ar", "An", "At", "Ad", "Az", "Ash", "Ath", "Adh"}
+
+
+def _article(tok) -> bool:
+    """An Arabic article starting a name: capitalised mid-sentence, a capitalised word after it."""
+    return (tok.text in ARTICLES and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text[:1].isupper()
+            and tok.i > tok.sent.start)
+
+
+def _with_article(ent):
+    """The entity with the Arabic article before it ("As Samawah", the tagger gave "Samawah")."""
+    if ent.start > 0 and _article(ent.doc[ent.start - 1]):
+        from spacy.tokens import Span
+
+        return Span(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _object_place(tok) -> bool:
     """The direct object of a verb, or the head of "the village/town of X" as one."""
     for _ in range(4):
@@ -519,9 +567,15 @@ def _object_place(tok) -> bool:
 def _locative(tok) -> bool:
     """A place named as where something happened ("in Mosul", "near the town of Kharkiv",
     "Kabul, Afghanistan"), not a country acting as subject or object."""
+    from .gazetteer import ADMIN_WORDS
+
+    if _after_bare_prep(tok.left_edge):
+        return True
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
             return True
+        if tok.dep_ == "pobj" and _article(tok.head):  # "in As Samawah", "As" parsed as a preposition
+            return _after_bare_prep(tok.head) or tok.head.head.lower_ in PLACE_PREPS
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
             return True  # "near to Jikou", "close to the border"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in DIRECTIONS:
@@ -531,11 +585,23 @@ def _locative(tok) -> bool:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off") and tok.lemma_.lower() in SURFACE_NOUNS:
                 return True  # "on the outskirts of Kyiv", "off the coast of Yemen"
             continue
-        # "in Melbourne (Victoria)": the parser may hang the town on its admin name (nmod)
-        if tok.dep_ not in ("appos", "compound", "conj", "npadvmod", "nmod") or tok.head.i == tok.i:
+        # "in Melbourne (Victoria)": the parser may hang the town on its admin name (nmod);
+        # "in Aleppo countryside": a name tagged as an adjective of its admin noun
+        if tok.head.i == tok.i or tok.dep_ not in ("appos", "compound", "conj", "npadvmod", "nmod") and not (
+                tok.dep_ == "amod" and tok.head.lower_ in ADMIN_WORDS):
             return False
         tok = tok.head
     return False
+
+
+def _after_bare_prep(tok) -> bool:
+    """A name right after a place preposition the parser left without an object ("On 5 May, in
+    Morelia, Michoacan, students marched": "Morelia" hung on the subject)."""
+    if tok.i == 0:
+        return False
+    prep = tok.doc[tok.i - 1]
+    return (prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and tok.text[:1].isupper()
+            and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children))
 
 
 def locate_events(doc, article: Article, mentions, kb=None) -> None:
