@@ -242,3 +242,10 @@ def test_a_second_parenthesis_after_a_gloss_is_the_admin_list(code):
     ev = _event(code("On 3 June 2023, in Qwzin Taung (coded as Qwzin Taung (East)) (Hpakant township, "
                      "Kachin state), soldiers burned houses."), "burned")
     assert ev.location.country == "MMR"
+
+
+def test_nepals_districts_are_known(code):
+    # Nepal's districts are in no ISO 3166-2 list; the village is invented
+    ev = _event(code("On 6 June 2023, locals staged a protest in Qzbahar village (Rautahat district), "
+                     "demanding a bridge."), "staged")
+    assert ev.location.country == "NPL" and ev.actors[0].country == "NPL"
