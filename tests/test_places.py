@@ -249,3 +249,16 @@ def test_nepals_districts_are_known(code):
     ev = _event(code("On 6 June 2023, locals staged a protest in Qzbahar village (Rautahat district), "
                      "demanding a bridge."), "staged")
     assert ev.location.country == "NPL" and ev.actors[0].country == "NPL"
+
+
+def test_a_part_of_a_town_is_looked_up_in_the_articles_countries_only(code):
+    # "El Limon" is also a Venezuelan town; a colonia of that name is in the city named before it
+    ev = _event(code("On 24 April 2023, in Guatemala City, Guatemala, two gang members gunned down a "
+                     "driver in colonia El Limon."), "gunned")
+    assert ev.location.country == "GTM" and ev.actors[0].country == "GTM"
+
+
+def test_where_people_come_from_is_not_where_they_act(code):
+    ev = _event(code("Refugees from Ukraine rallied outside the Lyon town hall against the war on Sunday."),
+                "rallied")
+    assert (ev.location.name, ev.location.country) == ("Lyon", "FRA")

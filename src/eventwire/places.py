@@ -372,6 +372,8 @@ class _Places:
         # for the ambiguous ones ("Merida" next to "Caracas").
         named = set(context)
         for ent in ents:
+            if _quarter(doc, ent):
+                continue
             country = _unambiguous_country(ent.text, kb, gaz)
             if country is None and ent.start in listed:
                 # "Cariamanga (Loja)": the country the name and its admin list agree on
@@ -394,8 +396,17 @@ class _Places:
                 if not _object_place(ent.root):
                     continue
                 target = True
-            loc, why, end = self._resolve(doc, ent, kb, context, gaz,
-                                          weak=ent.label_ not in PLACE_ENTS or target)
+            if _quarter(doc, ent):
+                # "the Rocha neighbourhood", "colonia El Limon": a part of a town, looked up in
+                # the article's countries only (a town of that name elsewhere is not it)
+                loc, why, end = None, "", ent.end
+                for country in context:
+                    loc, why, end = self._resolve(doc, ent, kb, context, gaz, weak=True, within=country)
+                    if loc is not None:
+                        break
+            else:
+                loc, why, end = self._resolve(doc, ent, kb, context, gaz,
+                                              weak=ent.label_ not in PLACE_ENTS or target)
             if loc is not None and target and loc.feature == "country":
                 continue
             if loc is not None:
@@ -407,9 +418,18 @@ class _Places:
                     self.why[ent.start] = why
 
     @staticmethod
-    def _resolve(doc, ent, kb, context, gaz, *, weak: bool = False) -> tuple[Location | None, str, int]:
+    def _resolve(doc, ent, kb, context, gaz, *, weak: bool = False,
+                 within: str | None = None) -> tuple[Location | None, str, int]:
         """The place an entity names, how, and the token index where the name ends (past the
-        entity when a longer name was found: "Rio" -> "Rio das Ostras municipality")."""
+        entity when a longer name was found: "Rio" -> "Rio das Ostras municipality"); with
+        ``within``, only a place in that country."""
+        if within is not None:
+            for end in (_longer_names(doc, ent) if gaz is not None else []) + [ent.end]:
+                loc = _resolve_place(_clean(doc[ent.start:end].text), kb, context, gaz, small_towns=True,
+                                     within=within)
+                if loc is not None:
+                    return loc, f"a part of a town, looked up in {within} only", end
+            return None, "", ent.end
         # The admin names after the place first: they say which country the place is in, the
         # one country all the names (the place's own included) can be in.
         admin = None
@@ -550,6 +570,20 @@ def _with_article(ent):
     return ent
 
 
+# Words for a part of a town: a name with one is looked up in the article's countries only.
+QUARTER_WORDS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "colonia", "barrio",
+                 "reparto", "vereda", "quarter", "sector", "fraccionamiento", "favela", "corregimiento"}
+
+
+def _quarter(doc, ent) -> bool:
+    """The name of a part of a town: "colonia X", "the X neighbourhood", "X quarter"."""
+    before = ent.start - 1
+    if before >= 0 and doc[before].lower_ in ("the", "of") and before > 0:
+        before -= 1
+    return (before >= 0 and doc[before].lower_ in QUARTER_WORDS) or (
+        ent.end < len(doc) and doc[ent.end].lower_ in QUARTER_WORDS)
+
+
 def _object_place(tok) -> bool:
     """The direct object of a verb, or the head of "the village/town of X" as one."""
     for _ in range(4):
@@ -573,7 +607,9 @@ def _locative(tok) -> bool:
         return True
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-            return True
+            # "from" on a noun says where people come from ("refugees from Ukraine gathered in
+            # Paris"), not where the act is
+            return not (tok.head.lower_ == "from" and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON"))
         if tok.dep_ == "pobj" and _article(tok.head):  # "in As Samawah", "As" parsed as a preposition
             return _after_bare_prep(tok.head) or tok.head.head.lower_ in PLACE_PREPS
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
