@@ -165,3 +165,16 @@ def test_fighters_loyal_to_a_group_are_that_group(resolve):
     assert found["Militants"][0].code == "IMGMOSALQ"  # the group's own code, not a made-up one
     found, _, _ = resolve("Fighters loyal to the Syrian government shelled the town.")
     assert codes(found, "Fighters") == [("SYR", "REB")]
+
+
+def test_a_known_name_inside_a_longer_organisation_name_is_not_that_organisation(code):
+    # the US party and the UN council are known by these names; the longer names are others
+    ev = code("Members of the Democratic Party of Korea staged a protest in Seoul.").events[0]
+    assert ev.actors[0].country == "KOR" and ev.actors[0].org is None
+    ev = code("Lawyers from the Human Rights Council of Bangladesh rallied in Dhaka on Friday.").events[0]
+    assert ev.actors[0].code.startswith("BGD")
+    ev = code("Activists of the Qzrani Democratic Party held a protest in Multan.").events[0]
+    assert not ev.actors[0].code.startswith("USA")
+    # a longer name the dictionary holds whole is still matched whole
+    ev = code("Members of the Social Democratic Party of Germany staged a protest in Berlin.").events[0]
+    assert ev.actors[0].org == "SPD" or ev.actors[0].code.endswith("SPD")

@@ -114,9 +114,32 @@ class ActorResolver:
                 continue
             if excluded and excluded[0] <= span.start_char < excluded[1]:
                 continue
+            if self._inside_longer_name(doc, span, matches):
+                continue
             taken.update(range(span.start, span.end))
             spans.append(span)
         return sorted(spans, key=lambda s: s.start)
+
+    def _inside_longer_name(self, doc, span, matches) -> bool:
+        """An organisation's name inside the longer name of another one: "the Pasban Democratic
+        Party" is not the US Democratic Party, nor "the Democratic Party of Korea" or "the Human
+        Rights Council of Pakistan" the US party or the UN council. The longer name is a
+        tagged entity that runs on past the known name: a capitalised word before it that no
+        dictionary knows, or "of" and a country after it."""
+        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+        if ent is None or (ent.start, ent.end) == (span.start, span.end):
+            return False
+        if not any(e.kind == "org" for e in self.kb.lookup(span.text)):
+            return False
+        matched = {i for m in matches for i in range(m.start, m.end) if (m.start, m.end) != (span.start, span.end)}
+        before = doc[span.start - 1] if span.start > ent.start else None
+        if (before is not None and before.text[:1].isupper() and before.i not in matched
+                and before.lower_ != "the" and before.i > before.sent.start):
+            return True
+        if span.end + 1 < ent.end and doc[span.end].lower_ == "of":
+            after = doc[span.end + 1:ent.end]
+            return any(e.kind in ("country", "adjective") for e in self.kb.lookup(after.text))
+        return False
 
     # -- the stage -----------------------------------------------------------------------------
     def resolve(self, doc, article: Article, *, excluded: tuple[int, int] | None = None) -> Mentions:
