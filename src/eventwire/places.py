@@ -607,9 +607,11 @@ def _locative(tok) -> bool:
         return True
     for _ in range(5):
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
-            # "from" on a noun says where people come from ("refugees from Ukraine gathered in
-            # Paris"), not where the act is
-            return not (tok.head.lower_ == "from" and tok.head.head.pos_ in ("NOUN", "PROPN", "PRON"))
+            # "from" on people says where they come from ("refugees from Ukraine gathered in
+            # Paris"), not where the act is; on an act it does ("the withdrawal from X")
+            origin = tok.head.head
+            return not (tok.head.lower_ == "from" and (origin.tag_ in ("NNS", "NNPS")
+                                                       or origin.pos_ in ("PROPN", "PRON")))
         if tok.dep_ == "pobj" and _article(tok.head):  # "in As Samawah", "As" parsed as a preposition
             return _after_bare_prep(tok.head) or tok.head.head.lower_ in PLACE_PREPS
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
