@@ -262,3 +262,10 @@ def test_where_people_come_from_is_not_where_they_act(code):
     ev = _event(code("Refugees from Ukraine rallied outside the Lyon town hall against the war on Sunday."),
                 "rallied")
     assert (ev.location.name, ev.location.country) == ("Lyon", "FRA")
+
+
+def test_a_small_town_whose_name_is_no_english_word(code):
+    # Penzlin (2,500 people) is the only place of its name; "Smith" (see above) is a word
+    ev = _event(code("Around 60 people demonstrated in Penzlin against the new wind farm."), "demonstrated")
+    assert (ev.location.name, ev.location.country) == ("Penzlin", "DEU")
+    assert ev.actors[0].country == "DEU"

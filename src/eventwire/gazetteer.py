@@ -16,7 +16,8 @@ Two tables of towns: cities of 15,000 people or more are always looked up; small
 (``small_towns=True``: a locative phrase "in X", "near X"; or the name was followed by an admin
 word, "Katha township") or names the country (``within="MEX"``: "in X, Michoacan"). Such a small
 town must be in one of the article's context countries, unless every place of that name is in one
-country ("in Gladenbach", in a story that names no country, is the German town). Generic admin
+country ("in Gladenbach", in a story that names no country, is the German town; 5,000 people or
+more, or 1,000 when the caller knows the name is no English word). Generic admin
 words are stripped when the whole name is not found: "Gedaref state", "the province of Idlib",
 "Kharkiv oblast", "Bahri locality".
 
@@ -64,6 +65,9 @@ REGIONS_FILE = "actors/place_regions.tsv"
 # A small town outside the article's countries must be at least this big, as well as the only
 # place of its name: villages are often named like people ("in Smith": Smith, Nevada, 1,000 people).
 SOLE_TOWN_POPULATION = 5_000
+# ... or this big when its name is no English word ("demonstrated in Gnoien": a German town of
+# 3,000). Below it, GeoNames' hamlets are too many for one name to say which is meant.
+UNWORDED_SOLE_TOWN_POPULATION = 1_000
 
 # Generic words for administrative units, stripped from a name that is not found as it stands.
 # "region" units name a first-level division; the others are often named after their main town.
@@ -408,7 +412,8 @@ class Gazetteer:
             return None
         return _with_reason(found, f"{found.reason} (from {name!r}, without the admin word)")
 
-    def sole_small_town(self, name: str, context: Iterable[str]) -> Place | None:
+    def sole_small_town(self, name: str, context: Iterable[str], *,
+                        min_population: int = SOLE_TOWN_POPULATION) -> Place | None:
         """A small town outside the context countries, for a name known to be a place, when every
         place of that name is in one country ("in Gladenbach": a German town of 12,000, in a
         story that names no country). A name shared by towns of several countries stays
@@ -418,7 +423,7 @@ class Gazetteer:
             return None
         found = [p for p, primary in self.candidates(name) if primary]
         if not found or len({p.country for p in found}) != 1 or max(
-                p.population or 0 for p in found) < SOLE_TOWN_POPULATION:
+                p.population or 0 for p in found) < min_population:
             return None
         best = max(found, key=lambda p: p.population or 0)
         where = "no context country" if not context else "none in the context countries"

@@ -86,7 +86,7 @@ class Pipeline:
         mentions = self.actors.resolve(doc, article, excluded=page.dateline_span)
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
-        places.locate_events(doc, article, mentions, kb=self.actors.kb)
+        places.locate_events(doc, article, mentions, kb=self.actors.kb, words=self.vocabulary)
         self.implicit.apply(article, self.actors.kb.country_name)
         return article
 

@@ -357,7 +357,7 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
 class _Places:
     """Resolved place mentions of one document, by entity, cached."""
 
-    def __init__(self, doc, kb, context, gaz):
+    def __init__(self, doc, kb, context, gaz, words: frozenset[str] = frozenset()):
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
         ents = [_with_article(_before_paren(ent)) for ent in doc.ents]
@@ -405,7 +405,7 @@ class _Places:
                     if loc is not None:
                         break
             else:
-                loc, why, end = self._resolve(doc, ent, kb, context, gaz,
+                loc, why, end = self._resolve(doc, ent, kb, context, gaz, words=words,
                                               weak=ent.label_ not in PLACE_ENTS or target)
             if loc is not None and target and loc.feature == "country":
                 continue
@@ -418,8 +418,8 @@ class _Places:
                     self.why[ent.start] = why
 
     @staticmethod
-    def _resolve(doc, ent, kb, context, gaz, *, weak: bool = False,
-                 within: str | None = None) -> tuple[Location | None, str, int]:
+    def _resolve(doc, ent, kb, context, gaz, *, weak: bool = False, within: str | None = None,
+                 words: frozenset[str] = frozenset()) -> tuple[Location | None, str, int]:
         """The place an entity names, how, and the token index where the name ends (past the
         entity when a longer name was found: "Rio" -> "Rio das Ostras municipality"); with
         ``within``, only a place in that country."""
@@ -478,6 +478,15 @@ class _Places:
             place = gaz.sole_small_town(name, context)
             if place is not None:
                 loc = _location(place)
+        if loc is None and gaz is not None and words and _locative(ent.root) and not any(
+                t.lower_ in words for t in ent if t.is_alpha):
+            # a name that is no English word, in a locative phrase: a town of 1,000 or more whose
+            # name is found in one country only ("demonstrated in Gnoien")
+            from .gazetteer import UNWORDED_SOLE_TOWN_POPULATION
+
+            place = gaz.sole_small_town(name, context, min_population=UNWORDED_SOLE_TOWN_POPULATION)
+            if place is not None:
+                return _location(place), f"{ent.text!r} is no English word; {place.reason}", ent.end
         if loc is not None and weak:
             return loc, f"{ent.text!r} (tagged {ent.label_}) is in the gazetteer", ent.end
         return loc, "", ent.end
@@ -642,7 +651,10 @@ def _after_bare_prep(tok) -> bool:
             and not any(c.dep_ in ("pobj", "pcomp") for c in prep.children))
 
 
-def locate_events(doc, article: Article, mentions, kb=None) -> None:
+def locate_events(doc, article: Article, mentions, kb=None, words: frozenset[str] = frozenset()) -> None:
+    """Give each event of the article its place, and sector-only actors their country.
+    ``words``: English words (the parser's lemmatizer tables); a name that is none of them may
+    be a small town of 1,000 people or more (else 5,000) when no other country claims it."""
     from .actors.kb import builtin
 
     if not article.events:
@@ -657,7 +669,7 @@ def locate_events(doc, article: Article, mentions, kb=None) -> None:
             dateline.source = "dateline"
             dateline.name = article.dateline
             context = tuple(sorted(set(context) | {dateline.country} - {None}))
-    places = _Places(doc, kb, context, gaz)
+    places = _Places(doc, kb, context, gaz, words)
     dominant, dominant_names = places.dominant_country()
     for event in article.events:
         span = doc.char_span(*event.trigger_span, alignment_mode="expand")
