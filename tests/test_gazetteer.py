@@ -212,3 +212,7 @@ def test_an_arabic_article_is_written_or_left_out(gaz):
     assert gaz.lookup("Diwaniyah").country == "IRQ"
     # only where the article is Arabic: Venezuela's El Tigre is not known as "Tigre"
     assert all(p.country != "VEN" for p, _ in gaz.candidates("Tigre"))
+
+
+def test_governorates_by_the_spellings_of_local_news(gaz):
+    assert gaz.lookup("Ninewa").country == "IRQ" and gaz.lookup("Wassit").country == "IRQ"

@@ -269,3 +269,14 @@ def test_a_small_town_whose_name_is_no_english_word(code):
     ev = _event(code("Around 60 people demonstrated in Penzlin against the new wind farm."), "demonstrated")
     assert (ev.location.name, ev.location.country) == ("Penzlin", "DEU")
     assert ev.actors[0].country == "DEU"
+
+
+def test_an_admin_name_after_a_town_and_its_admin_word_and_control_over_a_town(code):
+    # the province after "X town," whatever the tagger calls it; the village is invented
+    ev = _event(code("On 15 March 2023, nurses staged a demonstration in Qzartuk town, Mardin to demand "
+                     "better pay."), "staged")
+    assert ev.location.country == "TUR" and ev.actors[0].country == "TUR"
+    # "established control over X, Y": the place of the act, the admin name untagged
+    ev = _event(code("On 22 May 2023, separatist forces established control over Qzorivka, Donetsk."),
+                "established")
+    assert ev.location.country == "UKR"

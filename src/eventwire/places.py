@@ -310,8 +310,9 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     k = i
     while k < len(doc) and doc[k].lower_ in ADMIN_WORDS:
         k += 1
+    admin_word = False
     if k < len(doc) and doc[k].text == "," and k > i:
-        i = k  # "Nawa-i-Barikzayi district, Helmand"
+        i, admin_word = k, True  # "Nawa-i-Barikzayi district, Helmand"
     i = _past_admin_words(doc, i)
     paren = i < len(doc) and doc[i].text == "("
     while i < len(doc) and doc[i].text == "(":
@@ -342,8 +343,10 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
     if paren:
         return parts
     if i + 1 < len(doc) and doc[i].text == ",":
+        # after "X town," any capitalised name is read as the admin name ("Artuklu town,
+        # Mardin", the province tagged as a person)
         for other in doc.ents:
-            if other.start == i + 1 and other.label_ in PLACE_ENTS:
+            if other.start == i + 1 and (other.label_ in PLACE_ENTS or (admin_word and other.label_ in WEAK_PLACE_ENTS)):
                 # the whole name: "La Paz, Baja California" (tagged as two places)
                 end = max(_longer_names(doc, other) or [other.end])
                 end = min(end, len(doc))
@@ -351,6 +354,14 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
                     end -= 1
                 span = doc[other.start:end]
                 parts.append((span.text, (span.start_char, span.end_char)))
+        nxt = doc[i + 1]
+        if not parts and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_:
+            # an untagged name after the comma ("over X, Donetsk")
+            end = i + 2
+            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+                end += 1
+            span = doc[i + 1:end]
+            parts.append((span.text, (span.start_char, span.end_char)))
     return parts
 
 
@@ -621,6 +632,10 @@ def _locative(tok) -> bool:
             origin = tok.head.head
             return not (tok.head.lower_ == "from" and (origin.tag_ in ("NNS", "NNPS")
                                                        or origin.pos_ in ("PROPN", "PRON")))
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("over", "of") and (
+                tok.head.head.lemma_.lower() == "control" or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in tok.head.head.children)):
+            return True  # "took control of X", "established control over X": where it happened
         if tok.dep_ == "pobj" and _article(tok.head):  # "in As Samawah", "As" parsed as a preposition
             return _after_bare_prep(tok.head) or tok.head.head.lower_ in PLACE_PREPS
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in ("near", "close", "next"):
