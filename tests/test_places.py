@@ -280,3 +280,21 @@ def test_an_admin_name_after_a_town_and_its_admin_word_and_control_over_a_town(c
     ev = _event(code("On 22 May 2023, separatist forces established control over Qzorivka, Donetsk."),
                 "established")
     assert ev.location.country == "UKR"
+
+
+@pytest.mark.parametrize("text, verb, place, country", [
+    # a town and its state tagged as one name
+    ("On 2 May 2023, in Morelia, Michoacan, students marched to demand greater security.", "marched",
+     "Morelia", "MEX"),
+    # a building and its town tagged as one name
+    ("Climate activists picketed the City Hall in Malmo on Friday.", "picketed",
+     "Malmö", "SWE"),
+    # a town named like a person in the dictionaries, right in a locative phrase
+    ("Taxi drivers rallied in central Bolton on Friday over new licence fees.", "rallied",
+     "Bolton", "GBR"),
+    # residents of a town act there
+    ("Residents of Katowice protested against the new incinerator.", "protested", "Katowice", "POL"),
+])
+def test_names_the_tagger_ran_together_and_where_residents_act(code, text, verb, place, country):
+    ev = _event(code(text), verb)
+    assert (ev.location.name, ev.location.country) == (place, country)

@@ -54,6 +54,9 @@ SURFACE_NOUNS = {"beach", "outskirts", "outskirt", "island", "coast", "shore", "
                  "edge", "road", "highway", "street", "streets", "square", "frontline", "territory",
                  "soil", "ground", "grounds", "premises", "campus", "seafront", "waterfront", "periphery"}
 
+# People named by where they live: "residents of X" act in X.
+RESIDENT_NOUNS = {"resident", "inhabitant", "villager", "townspeople", "townsfolk", "dweller", "local"}
+
 # Clause links across which a clause shares its main clause's subject, and so its place.
 SHARED_SUBJECT_DEPS = ("advcl", "xcomp", "conj", "pcomp")
 
@@ -355,6 +358,13 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[other.start:end]
                 parts.append((span.text, (span.start_char, span.end_char)))
         nxt = doc[i + 1]
+        if not parts and nxt.ent_iob_ == "I" and nxt.ent_type_ in PLACE_ENTS:
+            # "Zacatecas, Zacatecas" tagged as one name: the part after the comma
+            end = i + 2
+            while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text != ",":
+                end += 1
+            span = doc[i + 1:end]
+            parts.append((span.text, (span.start_char, span.end_char)))
         if not parts and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_:
             # an untagged name after the comma ("over X, Donetsk")
             end = i + 2
@@ -371,14 +381,15 @@ class _Places:
     def __init__(self, doc, kb, context, gaz, words: frozenset[str] = frozenset()):
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
-        ents = [_with_article(_before_paren(ent)) for ent in doc.ents]
+        ents = [_with_article(part) for ent in doc.ents for part in _split_entity(_before_paren(ent))]
         ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
         extra = _admin_listed_nouns(doc, ents)
         listed = {ent.start for ent in ents + extra if _admin_list(doc, ent, kb, gaz)}
         ents = sorted(ents + [e for e in extra if e.start in listed], key=lambda e: e.start)
         ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
             ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed or _object_place(ent.root))
-            and not any(e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)))]
+            and not any(e.kind in ACTOR_KINDS and not (e.kind == "person" and _in_place_phrase(ent))
+                        for e in kb.lookup(ent.text)))]
         # The article's place countries: names that can only be in one country widen the context
         # for the ambiguous ones ("Merida" next to "Caracas").
         named = set(context)
@@ -560,6 +571,30 @@ class _Places:
         return countries.pop(), names
 
 
+def _split_entity(ent) -> list:
+    """An entity the tagger ran over a comma or a place preposition: its parts ("Zacatecas,
+    Zacatecas" -> the town and its state; "the City Hall in Malmo" -> the hall and the town)."""
+    from spacy.tokens import Span
+
+    cuts = [t.i for t in ent if t.i > ent.start and (t.text == "," or (t.lower_ in ("in", "at") and t.pos_ == "ADP"))]
+    if not cuts:
+        return [ent]
+    parts, start = [], ent.start
+    for cut in cuts + [ent.end]:
+        if cut > start:
+            parts.append(Span(ent.doc, start, cut, label=ent.label_))
+        start = cut + 1
+    return parts
+
+
+def _in_place_phrase(ent) -> bool:
+    """A name right in a locative phrase ("in central Bolton", "near Bolton"), where a person's
+    name is the town's."""
+    root = ent.root
+    return (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and root.head.lower_ != "from"
+            and not any(c.dep_ == "case" for c in root.children))
+
+
 def _before_paren(ent):
     """An entity the tagger ran into a parenthesis ("Barranquilla (Atlantico"): its part before."""
     cut = next((t.i for t in ent if t.text == "("), None)
@@ -644,6 +679,8 @@ def _locative(tok) -> bool:
             return True  # "20 km north of Baghdad", "outside of Basra"
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             tok = tok.head.head  # "the town of Samarra", "the outskirts of Kyiv"
+            if tok.lemma_.lower() in RESIDENT_NOUNS:
+                return True  # "residents of Katowice protested": where they live and act
             if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "off") and tok.lemma_.lower() in SURFACE_NOUNS:
                 return True  # "on the outskirts of Kyiv", "off the coast of Yemen"
             continue
