@@ -298,3 +298,23 @@ def test_an_admin_name_after_a_town_and_its_admin_word_and_control_over_a_town(c
 def test_names_the_tagger_ran_together_and_where_residents_act(code, text, verb, place, country):
     ev = _event(code(text), verb)
     assert (ev.location.name, ev.location.country) == (place, country)
+
+
+def test_a_town_a_place_is_coded_to_is_no_admin_region(code):
+    # Merida is also a Venezuelan state; "coded to Merida" names a town, not a region
+    ev = _event(code("Farmers held a sit-in across Yucatan state (coded to Merida) over water rights."), "held")
+    assert ev.location.country == "MEX" and ev.actors[0].country == "MEX"
+
+
+def test_a_capital_keeps_its_country_before_an_ambiguous_abbreviation(code):
+    # "FCT" is also Nigeria's Federal Capital Territory
+    ev = _event(code("Nurses picketed the health ministry at Islamabad city (FCT) over unpaid wages."), "picketed")
+    assert ev.location.country == "PAK" and ev.actors[0].country == "PAK"
+
+
+def test_an_acronym_in_parentheses_is_not_micronesia(code):
+    art = code("At the call of the Social Front (FSM), hundreds of citizens held a sit-in in Khouribga "
+               "(Khouribga, Beni Mellal-Khenifra).")
+    ev = _event(art, "held")
+    assert ev.location.country == "MAR"
+    assert all(a.country != "FSM" for e in art.events for a in e.actors + e.recipients)

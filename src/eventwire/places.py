@@ -237,9 +237,11 @@ def _agreed_countries(ent, after, kb, gaz) -> set[str] | None:
     own = _possible_countries(_clean(ent.text), kb, gaz)
     if agreed is None:
         return own or None
-    if len(agreed) > 1:
+    glossed = ent.doc.text[:after[-1][1][0]].rstrip().lower().endswith(("coded to", "coded as"))
+    if len(agreed) > 1 and not glossed:
         # an admin list names regions: "(San Pedro)" is the department of Paraguay rather than
-        # one of the towns of that name elsewhere, whatever towns the place's own name matches
+        # one of the towns of that name elsewhere, whatever towns the place's own name matches;
+        # a town the place is "coded to" is no region
         widest = _clean(after[-1][0])
         regions = {p.country for p, _ in gaz.candidates(widest) if p.feature == "region"}
         stripped = strip_admin_word(widest)
@@ -248,6 +250,12 @@ def _agreed_countries(ent, after, kb, gaz) -> set[str] | None:
         agreed = agreed & regions or agreed
     if own & agreed:
         agreed = own & agreed
+    else:
+        # a national capital with no namesake in the listed country keeps its own ("Islamabad
+        # (FCT)": Nigeria's capital territory goes by the same letters)
+        capital = {e.country for e in kb.lookup(_clean(ent.text)) if e.kind == "capital"}
+        if len(capital) == 1:
+            return capital
     return agreed
 
 
