@@ -374,7 +374,9 @@ def test_a_press_conference_is_not_a_meeting(code):
 
 def test_a_protest_held_by_nobody_named_is_still_a_protest(code):
     e = first(code("A protest was held outside parliament in Tbilisi on Sunday."), "PROTEST")
-    assert not e.actors and e.location is not None and e.location.country == "GEO"
+    assert e.location is not None and e.location.country == "GEO"
+    # nobody named: only the inferred civilians of its place (unnamed_protester_types)
+    assert [(a.code, a.span) for a in e.actors] == [("GEOCVL", None)]
     # a passive's subject selects the sense as an object would: "a rally was organised"
     assert first(code("A rally was organised in Zugdidi on Monday."), "PROTEST").cameo == "141"
 
@@ -677,6 +679,19 @@ def test_the_unidentified_source_rule_can_be_turned_off(code):
     e.actors = []
     unidentified_sources(a, set())  # an empty lexicon list
     assert e.actors == []
+
+
+def test_a_protest_with_no_named_protester_is_coded_to_the_civilians_of_its_place(code):
+    # ACLED's "Protesters (Turkey)"
+    e = first(code("A sit-in was staged in Elazig against the dam project on Friday."), "PROTEST")
+    src = e.actors[0]
+    assert (src.code, src.sector) == ("TURCVL", "CVL")
+    assert src.span is None and "unnamed_protester_types" in src.explanation
+    # named protesters are kept
+    e = first(code("Teachers staged a demonstration in Tunceli on Monday."), "PROTEST")
+    assert e.actors[0].text == "Teachers"
+    # no place, no source
+    assert first(code("A rally was held on Monday."), "PROTEST").actors == []
 
 
 def test_taking_part_in_a_march_is_protesting(code):

@@ -19,6 +19,11 @@ it happened, the convention of ACLED ("Unidentified Armed Group (Mali)") and of 
 records. It needs the event's place; without one the source stays empty. Its text is empty and
 its span null, and its explanation says it is inferred.
 
+A fourth rule, ``unnamed_protester_types``: a protest that names no protester ("a rally was
+held in Tunceli", "a demonstration was staged outside the court") is coded to the civilians (CVL)
+of the country where it happened, ACLED's "Protesters (Turkey)". It too needs the event's place
+and is marked inferred.
+
 A second rule, ``co_national_sectors``: a state institution named only by its role ("the
 government", "the army", "a judge", "the vice-president") in an event whose other side is a
 non-state actor with a country, and no place to say otherwise, is taken to be of that country
@@ -38,6 +43,7 @@ from ..model import Actor, Article
 
 RULE = "lexicon.yaml domestic_recipient_types"
 SOURCE_RULE = "lexicon.yaml unidentified_source_types"
+PROTESTER_RULE = "lexicon.yaml unnamed_protester_types"
 UNIDENTIFIED = "UAF"  # CAMEO's unaligned armed forces: an armed actor the text does not identify
 DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
 INTERNATIONAL_SECTORS = {"NGO", "IGO", "MED"}  # often foreign: a rights group, the press
@@ -51,6 +57,7 @@ class Implicit:
     domestic_types: frozenset[str] = frozenset()
     co_national_sectors: frozenset[str] = frozenset()
     unidentified_types: frozenset[str] = frozenset()
+    unnamed_protester_types: frozenset[str] = frozenset()
 
     @classmethod
     def from_dictionaries(cls, dictionaries) -> "Implicit":
@@ -58,10 +65,12 @@ class Implicit:
             return frozenset(str(t).upper() for t in dictionaries.lexicon.get(key, []) or [])
 
         return cls(upper("domestic_recipient_types"), upper("co_national_sectors"),
-                   upper("unidentified_source_types"))
+                   upper("unidentified_source_types"), upper("unnamed_protester_types"))
 
     def apply(self, article: Article, country_name=None) -> None:
         unidentified_sources(article, set(self.unidentified_types), country_name)
+        unidentified_sources(article, set(self.unnamed_protester_types), country_name, sector="CVL",
+                             who="unnamed civilians", rule=PROTESTER_RULE)
         co_nationals(article, set(self.co_national_sectors))
         domestic_recipients(article, set(self.domestic_types), country_name)
 
@@ -88,9 +97,11 @@ def domestic_recipients(article: Article, types: set[str], country_name=None) ->
         event.explanation += f"; recipient inferred: {why}"
 
 
-def unidentified_sources(article: Article, types: set[str], country_name=None) -> None:
+def unidentified_sources(article: Article, types: set[str], country_name=None, *, sector: str = UNIDENTIFIED,
+                         who: str = "unidentified armed actor", rule: str = SOURCE_RULE) -> None:
     """Give each event of ``types`` that names no perpetrator ("a roadside bomb killed three
-    soldiers near Samarra") an unidentified armed actor of the country where it happened."""
+    soldiers near Samarra") an unidentified armed actor of the country where it happened; with
+    ``sector="CVL"``, a protest that names no protester ("a rally was held in X") its civilians."""
     if not types:
         return
     for event in article.events:
@@ -101,11 +112,11 @@ def unidentified_sources(article: Article, types: set[str], country_name=None) -
             continue
         name = (country_name(loc.country) if country_name else None) or loc.country
         event.actors = [Actor(
-            text="", code=make_code(loc.country, UNIDENTIFIED), country=loc.country, sector=UNIDENTIFIED,
-            name=f"unidentified armed actor ({name})",
-            explanation=(f"inferred, not named: the {event.type} names no perpetrator, so it is coded to an "
-                         f"unidentified armed actor of the country of its place {loc.name!r} ({SOURCE_RULE})"))]
-        event.explanation += f"; source inferred: an unidentified armed actor of {loc.country}"
+            text="", code=make_code(loc.country, sector), country=loc.country, sector=sector,
+            name=f"{who} ({name})",
+            explanation=(f"inferred, not named: the {event.type} names no one who did it, so it is coded to "
+                         f"{who} of the country of its place {loc.name!r} ({rule})"))]
+        event.explanation += f"; source inferred: {who} of {loc.country}"
 
 
 def co_nationals(article: Article, sectors: set[str]) -> None:
