@@ -216,3 +216,7 @@ def test_an_arabic_article_is_written_or_left_out(gaz):
 
 def test_governorates_by_the_spellings_of_local_news(gaz):
     assert gaz.lookup("Ninewa").country == "IRQ" and gaz.lookup("Wassit").country == "IRQ"
+
+
+def test_a_final_ah_may_be_written_a_in_arabic_names(gaz):
+    assert gaz.lookup("Ramadiya").country == "IRQ"  # GeoNames knows Ramadi as "Ramadiyah"

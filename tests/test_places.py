@@ -318,3 +318,14 @@ def test_an_acronym_in_parentheses_is_not_micronesia(code):
     ev = _event(art, "held")
     assert ev.location.country == "MAR"
     assert all(a.country != "FSM" for e in art.events for a in e.actors + e.recipients)
+
+
+def test_the_quarter_of_a_city_and_a_name_run_into_its_city(code):
+    # "the X neighborhood of Y city": Y is the town, looked up as usual
+    ev = _event(code("Masked men gunned down a shopkeeper in the Qzarab neighborhood of Najaf city."),
+                "gunned")
+    assert ev.location.country == "IRQ"
+    # "X of Y" tagged as one organisation name: Y is the town
+    ev = _event(code("Gunmen killed a police officer in Qzeney Adda of Herat city on Friday."),
+                "killed")
+    assert ev.location.country == "AFG"

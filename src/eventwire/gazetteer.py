@@ -118,7 +118,8 @@ _Record = tuple[str, str, str, str | None, float | None, float | None, int | Non
 
 
 # Countries whose place names carry the Arabic article, which news writes or leaves out at will
-# ("Ar Raqqa" and "Raqqa", "Kut" and "Al Kut"): there a name is also known without it.
+# ("Ar Raqqa" and "Raqqa", "Kut" and "Al Kut"): there a name is also known without it, and with
+# a final "-ah" written "-a" ("Amarah", "Amara").
 ARABIC_ARTICLE_COUNTRIES = frozenset({
     "ARE", "BHR", "COM", "DJI", "DZA", "EGY", "ESH", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR", "MRT",
     "OMN", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN", "YEM"})
@@ -288,9 +289,11 @@ class Gazetteer:
                 if record[1] in ARABIC_ARTICLE_COUNTRIES:
                     for known in list(seen):
                         bare = without_article(known)
-                        if bare and bare not in seen:
-                            seen.add(bare)
-                            alternate.setdefault(bare, []).append(idx)
+                        # and the final -ah written -a ("Amarah", "Amara")
+                        for form in (bare, (bare or known)[:-1] if (bare or known).endswith("ah") else None):
+                            if form and form not in seen:
+                                seen.add(form)
+                                alternate.setdefault(form, []).append(idx)
 
             for row in _countries().values():
                 add((row["name"], row["iso3"], "country", None, None, None,

@@ -584,7 +584,10 @@ def _split_entity(ent) -> list:
     Zacatecas" -> the town and its state; "the City Hall in Malmo" -> the hall and the town)."""
     from spacy.tokens import Span
 
-    cuts = [t.i for t in ent if t.i > ent.start and (t.text == "," or (t.lower_ in ("in", "at") and t.pos_ == "ADP"))]
+    # "X of Y" too in a name not tagged as a place ("Speney Adda of Herat", tagged ORG); a place
+    # name keeps its "of" ("Democratic Republic of Congo")
+    links = ("in", "at") if ent.label_ in PLACE_ENTS else ("in", "at", "of")
+    cuts = [t.i for t in ent if t.i > ent.start and (t.text == "," or (t.lower_ in links and t.pos_ == "ADP"))]
     if not cuts:
         return [ent]
     parts, start = [], ent.start
@@ -640,9 +643,7 @@ QUARTER_WORDS = {"neighbourhood", "neighborhood", "neighbourhoods", "neighborhoo
 
 def _quarter(doc, ent) -> bool:
     """The name of a part of a town: "colonia X", "the X neighbourhood", "X quarter"."""
-    before = ent.start - 1
-    if before >= 0 and doc[before].lower_ in ("the", "of") and before > 0:
-        before -= 1
+    before = ent.start - 1  # "colonia X"; but "the X neighbourhood of Y city": Y is the town
     return (before >= 0 and doc[before].lower_ in QUARTER_WORDS) or (
         ent.end < len(doc) and doc[ent.end].lower_ in QUARTER_WORDS)
 
