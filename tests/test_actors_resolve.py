@@ -178,3 +178,14 @@ def test_a_known_name_inside_a_longer_organisation_name_is_not_that_organisation
     # a longer name the dictionary holds whole is still matched whole
     ev = code("Members of the Social Democratic Party of Germany staged a protest in Berlin.").events[0]
     assert ev.actors[0].org == "SPD" or ev.actors[0].code.endswith("SPD")
+
+
+def test_a_persons_name_with_more_name_after_it_is_not_that_person(code):
+    # "Mitchell" and "Rama" are surnames of heads of government in people.tsv
+    ev = code("Students of Mitchell High School protested in Denver on Monday.").events[0]
+    assert ev.actors[0].country == "USA"
+    ev = code("Supporters of Sri Rama Sene marched through Mysuru on Friday.").events[0]
+    assert ev.actors[0].country == "IND"
+    # the person by full name, with a title before it, is still the person
+    ev = code("Albanian Prime Minister Edi Rama visited Rome on Monday.").events[0]
+    assert ev.actors[0].code == "ALBGOV"

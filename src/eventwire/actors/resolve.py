@@ -121,15 +121,20 @@ class ActorResolver:
         return sorted(spans, key=lambda s: s.start)
 
     def _inside_longer_name(self, doc, span, matches) -> bool:
-        """An organisation's name inside the longer name of another one: "the Pasban Democratic
-        Party" is not the US Democratic Party, nor "the Democratic Party of Korea" or "the Human
+        """An organisation's or a person's name inside the longer name of another one: "the Pasban
+        Democratic Party" is not the US Democratic Party, nor "the Democratic Party of Korea" or "the Human
         Rights Council of Pakistan" the US party or the UN council. The longer name is a
         tagged entity that runs on past the known name: a capitalised word before it that no
         dictionary knows, or "of" and a country after it."""
         ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
         if ent is None or (ent.start, ent.end) == (span.start, span.end):
             return False
-        if not any(e.kind == "org" for e in self.kb.lookup(span.text)):
+        entries = self.kb.lookup(span.text)
+        if entries and all(e.kind == "person" for e in entries):
+            # a person's name with more name after it is another name: "Mitchell High School",
+            # "Sri Rama Sene" (not Keith Mitchell, not Edi Rama)
+            return span.end < ent.end and doc[span.end].text[:1].isupper()
+        if not any(e.kind == "org" for e in entries):
             return False
         matched = {i for m in matches for i in range(m.start, m.end) if (m.start, m.end) != (span.start, span.end)}
         before = doc[span.start - 1] if span.start > ent.start else None
