@@ -694,6 +694,18 @@ def test_a_protest_with_no_named_protester_is_coded_to_the_civilians_of_its_plac
     assert first(code("A rally was held on Monday."), "PROTEST").actors == []
 
 
+def test_gatherings_for_a_purpose_the_parser_misplaced_or_at_a_unions_call(code):
+    # "to support" hung on the place noun by the parser
+    e = first(code("Crowds gathered on bridges and rest stops near Salina (Kansas) to support the convoy."),
+              "PROTEST")
+    assert e.trigger == "gathered"
+    for text in ("About 300 people gathered in Nantes as part of the pension reform movement.",
+                 "Teachers gathered in Rennes at the call of the unions on Monday."):
+        assert first(code(text), "PROTEST").trigger == "gathered"
+    # a gathering with no stated protest is none
+    assert "PROTEST" not in {e.type for e in code("Families gathered in Nantes for the holidays.").events}
+
+
 def test_taking_part_in_a_march_is_protesting(code):
     for text, verb in (("Hundreds of farmers took part in a rally in Lyon on Sunday.", "took"),
                        ("Around 300 nurses participated in a march in Nantes on Friday.", "participated")):

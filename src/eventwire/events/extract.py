@@ -123,6 +123,13 @@ class EventExtractor:
         xcomps = {c.lemma_.lower() for c in children
                   if c.dep_ == "xcomp" or purpose_clause(c) or (c.dep_ == "advcl" and c.tag_ == "VBG")
                   or (c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
+        # a purpose clause the parser hung on a place noun ("gathered at the stops in X to
+        # support ...": "to support" read as a clause of "stops")
+        nouns = [g for c in children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        nouns += [c for c in children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+        nouns += [x for n in nouns for p in n.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
+        xcomps |= {a.lemma_.lower() for n in nouns for a in n.children
+                   if a.dep_ == "acl" and a.tag_ == "VB" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)}
         for s in senses:
             if s.particle and s.particle.lower() not in particles:
                 continue
