@@ -504,6 +504,9 @@ def test_an_act_agreed_to_or_threatened_is_not_done(code):
 def test_a_complaint_is_about_its_subject_and_air_strikes_are_attacks(code):
     a = code("Jordan complained to the Security Council on Monday over two Syrian air strikes near its border.")
     assert first(a, "ACCUSE").target_root == "SYR"
+    # the strikes complained of are the complaint's matter, not coded again (code_nested_event_nouns)
+    assert not [x for x in a.events if x.type == "ASSAULT"]
+    a = code("There were two Syrian air strikes near the border on Monday.")
     e = first(a, "ASSAULT")  # an air strike, not a labour strike (nouns.yaml 'mod')
     assert e.cameo == "195" and not [x for x in a.events if x.type == "PROTEST"]
     # a state's attack with no place named gets no inferred recipient (it may be abroad) ...
@@ -704,6 +707,22 @@ def test_gatherings_for_a_purpose_the_parser_misplaced_or_at_a_unions_call(code)
         assert first(code(text), "PROTEST").trigger == "gathered"
     # a gathering with no stated protest is none
     assert "PROTEST" not in {e.type for e in code("Families gathered in Nantes for the holidays.").events}
+
+
+def test_an_event_noun_inside_another_events_phrase_is_not_coded_twice(code):
+    a = code("Ghana and Togo agreed on a fresh customs pact at their border talks.")
+    assert [e.trigger for e in a.events if e.trigger == "pact"] == []
+    a = code("Tunisia complained to the Arab League about two Libyan air raids near the frontier.")
+    assert "raids" not in {e.trigger for e in a.events} and "ACCUSE" in {e.type for e in a.events}
+    # a coordinated clause is its own: its verb is still coded
+    a = code("Rebels attacked a convoy near Goma and the government suspended aid to the region.")
+    assert {"attacked", "suspended"} <= {e.trigger for e in a.events}
+
+
+def test_nested_event_nouns_can_be_kept(pipeline, code, monkeypatch):
+    text = "Tunisia complained to the Arab League about two Libyan air raids near the frontier."
+    monkeypatch.setattr(pipeline.events, "nested_nouns", True)  # lexicon code_nested_event_nouns: true
+    assert "raids" in {e.trigger for e in code(text).events}
 
 
 def test_taking_part_in_a_march_is_protesting(code):

@@ -85,6 +85,7 @@ class EventExtractor:
         self.weapons = dictionaries.words("weapon_nouns")
         self.accidents = dictionaries.words("accident_words")
         self.perception = dictionaries.words("perception_verbs")
+        self.nested_nouns = bool(dictionaries.lexicon.get("code_nested_event_nouns", False))
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -189,6 +190,8 @@ class EventExtractor:
                 if new and trigger.kind == "verb":
                     verb_triggers.add(tok.i)
                 events.extend(new)
+        if not self.nested_nouns:
+            events = _without_nested_nouns(events, doc)
         return _dedupe(_protest_content(self._protesters_speak(events, doc)))
 
     def _endorsement(self, verb) -> Trigger | None:
@@ -1048,6 +1051,37 @@ def _protest_content(events: list[Event]) -> list[Event]:
 
     return [e for e in events if e.type == "PROTEST" or e.type not in ("REQUEST", "ACCUSE", "REJECT")
             or not content(e)]
+
+
+def _without_nested_nouns(events: list[Event], doc) -> list[Event]:
+    """Drop an event named by a noun inside the phrase of another event's verb, up to the clause
+    that verb heads ("agreed upon a new trade pact", "complained over two air raids", "closed
+    its borders because of fighting"): the noun refers to the act that the verb's event is about,
+    and coding it again would count it twice. A coordinated clause ("... and said ...") is not
+    crossed. lexicon.yaml ``code_nested_event_nouns: true`` keeps them."""
+    def root(e):
+        span = doc.char_span(*e.trigger_span, alignment_mode="expand")
+        return span.root if span is not None else None
+
+    verbs = {}
+    for e in events:
+        tok = root(e)
+        if tok is not None and tok.pos_ in ("VERB", "AUX"):
+            verbs[tok.i] = e
+    out = []
+    for e in events:
+        tok = root(e)
+        if tok is not None and tok.pos_ == "NOUN":
+            node, nested = tok, False
+            while node.head.i != node.i and not (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
+                node = node.head
+                if node.i in verbs and verbs[node.i] is not e:
+                    nested = True
+                    break
+            if nested:
+                continue
+        out.append(e)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
