@@ -121,9 +121,9 @@ class ActorResolver:
         return sorted(spans, key=lambda s: s.start)
 
     def _inside_longer_name(self, doc, span, matches) -> bool:
-        """An organisation's or a person's name inside the longer name of another one: "the Pasban
+        """An organisation's or a person's name inside the longer name of another one: "the Qzar
         Democratic Party" is not the US Democratic Party, nor "the Democratic Party of Korea" or "the Human
-        Rights Council of Pakistan" the US party or the UN council. The longer name is a
+        Rights Council of Bangladesh" the US party or the UN council. The longer name is a
         tagged entity that runs on past the known name: a capitalised word before it that no
         dictionary knows, or "of" and a country after it."""
         ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
