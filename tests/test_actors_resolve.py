@@ -189,3 +189,11 @@ def test_a_persons_name_with_more_name_after_it_is_not_that_person(code):
     # the person by full name, with a title before it, is still the person
     ev = code("Albanian Prime Minister Edi Rama visited Rome on Monday.").events[0]
     assert ev.actors[0].code == "ALBGOV"
+
+
+def test_an_unknown_organisation_named_after_its_country_is_of_that_country(code):
+    ev = code("The Zambian Union of Nurses staged a strike on Monday.").events[0]
+    assert ev.actors[0].country == "ZMB" and ev.actors[0].text == "The Zambian Union of Nurses"
+    # one that names no country stays uncoded until its place says more
+    ev = code("The Qzar Union of Nurses staged a strike on Monday.").events[0]
+    assert ev.actors[0].country is None

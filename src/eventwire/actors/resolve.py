@@ -420,7 +420,7 @@ class ActorResolver:
                                and (country or org or sector))
         )
         if not (is_actor and (country or org or sector)):
-            return self._unknown_organisation(tok, doc, tokens, mentions)
+            return self._unknown_organisation(tok, doc, tokens, mentions, span_at)
         demonym_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") \
             and tok.tag_ in ("NNS", "NNPS")  # "Palestinians blamed ...", "ethnic Albanians"
         if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
@@ -508,9 +508,11 @@ class ActorResolver:
                                                    f"coordinated with {t.text!r}"))
         return out
 
-    def _unknown_organisation(self, tok, doc, tokens, mentions) -> list[Actor]:
+    def _unknown_organisation(self, tok, doc, tokens, mentions, span_at=None) -> list[Actor]:
         """A named organisation the dictionaries do not know ("the RPP", "Resistance Committees"):
-        an actor with no code yet; the event's place may later give it a country."""
+        an actor with no code yet; the event's place may later give it a country. A country
+        named inside its name makes it a national organisation of that country ("the Nigerian
+        Union of Teachers")."""
         if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "amod", "poss") or tok.ent_type_ not in ("ORG", "NORP"):
             return []
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
@@ -518,6 +520,13 @@ class ActorResolver:
             return []
         if mentions.excluded and mentions.excluded[0] <= ent.start_char < mentions.excluded[1]:
             return []
+        named = {span_at[t.i][1][0].country for t in ent if span_at and t.i in span_at
+                 and span_at[t.i][1][0].kind in ("country", "adjective")}
+        if len(named) == 1 and None not in named:
+            country = named.pop()
+            return [Actor(text=ent.text, code=country, country=country, span=(ent.start_char, ent.end_char),
+                          name=ent.text, explanation=f"organisation not in the dictionaries (named entity "
+                                                     f"{ent.label_}), of {country}: its name names the country")]
         return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
