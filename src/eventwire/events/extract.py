@@ -1059,18 +1059,11 @@ def _without_nested_nouns(events: list[Event], doc) -> list[Event]:
     its borders because of fighting"): the noun refers to the act that the verb's event is about,
     and coding it again would count it twice. A coordinated clause ("... and said ...") is not
     crossed. lexicon.yaml ``code_nested_event_nouns: true`` keeps them."""
-    def root(e):
-        span = doc.char_span(*e.trigger_span, alignment_mode="expand")
-        return span.root if span is not None else None
-
-    verbs = {}
-    for e in events:
-        tok = root(e)
-        if tok is not None and tok.pos_ in ("VERB", "AUX"):
-            verbs[tok.i] = e
+    spans = [doc.char_span(*e.trigger_span, alignment_mode="expand") for e in events]
+    roots = [span.root if span is not None else None for span in spans]
+    verbs = {tok.i: e for e, tok in zip(events, roots) if tok is not None and tok.pos_ in ("VERB", "AUX")}
     out = []
-    for e in events:
-        tok = root(e)
+    for e, tok in zip(events, roots):
         if tok is not None and tok.pos_ == "NOUN":
             node, nested = tok, False
             while node.head.i != node.i and not (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
