@@ -297,12 +297,15 @@ def _paren_end(doc, i: int) -> int:
     return i
 
 
+_DEPTH = {"(": 1, ")": -1}  # how a token changes the parenthesis depth
+
+
 def _closing(doc, i: int) -> int | None:
     """The index of the ")" that closes the parenthesis opening at token ``i``, nested ones
     skipped ("(coded as X (Y))"), within :data:`MAX_PAREN_TOKENS`; None when there is none."""
     depth = 0
     for j in range(i, min(len(doc), i + MAX_PAREN_TOKENS)):
-        depth += {"(": 1, ")": -1}.get(doc[j].text, 0)
+        depth += _DEPTH.get(doc[j].text, 0)
         if depth == 0:
             return j
     return None
@@ -335,7 +338,7 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
         start = i + 1
         depth = 0
         for k in range(i + 1, j + 1):
-            depth += {"(": 1, ")": -1}.get(doc[k].text, 0) if k < j else 0
+            depth += _DEPTH.get(doc[k].text, 0) if k < j else 0
             if k == j or (depth == 0 and doc[k].text in (",", ";")):
                 span = doc[start:k]
                 inner = next((t.i for t in span if t.text == "("), None)
@@ -366,21 +369,24 @@ def _paren_parts(doc, i: int) -> list[tuple[str, tuple[int, int]]]:
                 span = doc[other.start:end]
                 parts.append((span.text, (span.start_char, span.end_char)))
         nxt = doc[i + 1]
+        run = None
         if not parts and nxt.ent_iob_ == "I" and nxt.ent_type_ in PLACE_ENTS:
             # "Zacatecas, Zacatecas" tagged as one name: the part after the comma
-            end = i + 2
-            while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text != ",":
-                end += 1
-            span = doc[i + 1:end]
-            parts.append((span.text, (span.start_char, span.end_char)))
-        if not parts and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_:
+            run = _run(doc, i + 1, lambda t: t.ent_iob_ == "I" and t.text != ",")
+        elif not parts and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_:
             # an untagged name after the comma ("over X, Donetsk")
-            end = i + 2
-            while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
-                end += 1
-            span = doc[i + 1:end]
-            parts.append((span.text, (span.start_char, span.end_char)))
+            run = _run(doc, i + 1, lambda t: t.pos_ == "PROPN" and not t.ent_type_)
+        if run is not None:
+            parts.append((run.text, (run.start_char, run.end_char)))
     return parts
+
+
+def _run(doc, start: int, keep):
+    """The span from token ``start`` on while ``keep(token)`` holds (the first token always)."""
+    end = start + 1
+    while end < len(doc) and keep(doc[end]):
+        end += 1
+    return doc[start:end]
 
 
 class _Places:
@@ -400,9 +406,10 @@ class _Places:
                         for e in kb.lookup(ent.text)))]
         # The article's place countries: names that can only be in one country widen the context
         # for the ambiguous ones ("Merida" next to "Caracas").
+        quarters = {ent.start for ent in ents if _quarter(doc, ent)}
         named = set(context)
         for ent in ents:
-            if _quarter(doc, ent):
+            if ent.start in quarters:
                 continue
             country = _unambiguous_country(ent.text, kb, gaz)
             if country is None and ent.start in listed:
@@ -426,7 +433,7 @@ class _Places:
                 if not _object_place(ent.root):
                     continue
                 target = True
-            if _quarter(doc, ent):
+            if ent.start in quarters:
                 # "the Rocha neighbourhood", "colonia El Limon": a part of a town, looked up in
                 # the article's countries only (a town of that name elsewhere is not it)
                 loc, why, end = None, "", ent.end

@@ -109,25 +109,28 @@ class ActorResolver:
         matches = sorted(matches, key=lambda s: (-(s.end - s.start), s.start))
         taken: set[int] = set()
         spans = []
+        ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}  # token -> its tagged entity
+        covered = {i for m in matches for i in range(m.start, m.end)}  # tokens some known name covers
         for span in matches:
             if taken & set(range(span.start, span.end)):
                 continue
             if excluded and excluded[0] <= span.start_char < excluded[1]:
                 continue
-            if self._inside_longer_name(doc, span, matches):
+            if self._inside_longer_name(doc, span, ent_at, covered):
                 continue
             taken.update(range(span.start, span.end))
             spans.append(span)
         return sorted(spans, key=lambda s: s.start)
 
-    def _inside_longer_name(self, doc, span, matches) -> bool:
+    def _inside_longer_name(self, doc, span, ent_at, covered) -> bool:
         """An organisation's or a person's name inside the longer name of another one: "the Qzar
         Democratic Party" is not the US Democratic Party, nor "the Democratic Party of Korea" or "the Human
         Rights Council of Bangladesh" the US party or the UN council. The longer name is a
         tagged entity that runs on past the known name: a capitalised word before it that no
-        dictionary knows, or "of" and a country after it."""
-        ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
-        if ent is None or (ent.start, ent.end) == (span.start, span.end):
+        dictionary knows, or "of" and a country after it. ``ent_at``: each token's tagged entity;
+        ``covered``: the tokens that known names cover."""
+        ent = ent_at.get(span.start)
+        if ent is None or span.end > ent.end or (ent.start, ent.end) == (span.start, span.end):
             return False
         entries = self.kb.lookup(span.text)
         if entries and all(e.kind == "person" for e in entries):
@@ -136,9 +139,8 @@ class ActorResolver:
             return span.end < ent.end and doc[span.end].text[:1].isupper()
         if not any(e.kind == "org" for e in entries):
             return False
-        matched = {i for m in matches for i in range(m.start, m.end) if (m.start, m.end) != (span.start, span.end)}
-        before = doc[span.start - 1] if span.start > ent.start else None
-        if (before is not None and before.text[:1].isupper() and before.i not in matched
+        before = doc[span.start - 1] if span.start > ent.start else None  # outside the span itself
+        if (before is not None and before.text[:1].isupper() and before.i not in covered
                 and before.lower_ != "the" and before.i > before.sent.start):
             return True
         if span.end + 1 < ent.end and doc[span.end].lower_ == "of":
