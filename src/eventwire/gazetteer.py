@@ -123,7 +123,9 @@ _Record = tuple[str, str, str, str | None, float | None, float | None, int | Non
 ARABIC_ARTICLE_COUNTRIES = frozenset({
     "ARE", "BHR", "COM", "DJI", "DZA", "EGY", "ESH", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR", "MRT",
     "OMN", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN", "YEM"})
-_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|ad|ash|an|at|az|ath|adh|el|ed|es|ez|en|et) (?=\S{3})")
+# The article's romanised forms, assimilated to the next consonant ("ar Raqqa", "ash Shula").
+ARABIC_ARTICLES = ("al", "ar", "as", "ad", "ash", "an", "at", "az", "ath", "adh", "el", "ed", "es", "ez", "en", "et")
+_ARABIC_ARTICLE = re.compile(r"^(?:" + "|".join(ARABIC_ARTICLES) + r") (?=\S{3})")
 
 
 def without_article(key: str) -> str | None:

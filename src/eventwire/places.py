@@ -28,6 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .actors.kb import make_code
+from .gazetteer import ARABIC_ARTICLES
 from .model import Article, Location
 from .nlp import paragraph_start
 
@@ -123,9 +124,10 @@ def _unambiguous_country(name: str, kb, gaz) -> str | None:
 
 # Lower-case words that may sit inside a place name ("Rio das Ostras", "Newfoundland and Labrador").
 NAME_LINKS = {"de", "da", "das", "do", "dos", "del", "de la", "la", "las", "los", "el", "al", "and",
-              "of", "on", "upon", "sur", "-",
-              # Arabic articles inside romanised names: "Deir ez Zor", "Ras al Ain", "Tell es Sultan"
-              "ez", "es", "ed", "ad", "ar", "ash", "az", "adh", "ath"}
+              "of", "on", "upon", "sur", "-"}
+# Arabic articles inside romanised names ("Deir ez Zor", "Tell es Sultan"), less the forms that
+# are English words and would run a name on past its end ("Kabul as Taliban ...")
+NAME_LINKS |= {a for a in ARABIC_ARTICLES if a not in ("as", "an", "at", "en", "et")}
 MAX_NAME_EXTENSION = 6
 
 
@@ -625,7 +627,7 @@ def _before_paren(ent):
 
 # Arabic articles the tagger leaves out of a name, or the parser reads as English words ("in As
 # Samawah": "As" a preposition).
-ARTICLES = {"Al", "El", "As", "Ar", "An", "At", "Ad", "Az", "Ash", "Ath", "Adh"}
+ARTICLES = {a.title() for a in ARABIC_ARTICLES}
 
 
 def _article(tok) -> bool:
