@@ -725,6 +725,21 @@ def test_nested_event_nouns_can_be_kept(pipeline, code, monkeypatch):
     assert "raids" in {e.trigger for e in code(text).events}
 
 
+def test_a_complement_repeating_its_verbs_type_is_one_event(pipeline, code, monkeypatch):
+    text = "Forty Chilean miners started a hunger strike in Lota to protest the closure of their pit."
+    assert [e.type for e in code(text).events].count("PROTEST") == 1
+    # the complement's event is the one kept when only it names the recipient
+    e = first(code("Ecuador threatened on Friday to shell Peruvian border posts."), "THREATEN")
+    assert [a.root for a in e.recipients] == ["PER"]
+    e = first(code("The Kenyan army attempted to kill the rebel leader Abdi Farah."), "ASSAULT")
+    assert e.trigger == "kill" and e.recipients
+    # recipients the other lacks: both kept
+    types = [e.type for e in code("Chile agreed with Bolivia to lift duties on Peru and Ecuador.").events]
+    assert types.count("AGREE") >= 2
+    monkeypatch.setattr(pipeline.events, "code_complements", True)  # code_complement_repeats: true
+    assert [e.type for e in code(text).events].count("PROTEST") == 2
+
+
 def test_taking_part_in_a_march_is_protesting(code):
     for text, verb in (("Hundreds of farmers took part in a rally in Lyon on Sunday.", "took"),
                        ("Around 300 nurses participated in a march in Nantes on Friday.", "participated")):

@@ -86,6 +86,7 @@ class EventExtractor:
         self.accidents = dictionaries.words("accident_words")
         self.perception = dictionaries.words("perception_verbs")
         self.nested_nouns = bool(dictionaries.lexicon.get("code_nested_event_nouns", False))
+        self.code_complements = bool(dictionaries.lexicon.get("code_complement_repeats", False))
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -192,6 +193,8 @@ class EventExtractor:
                 events.extend(new)
         if not self.nested_nouns:
             events = _without_nested_nouns(events, doc)
+        if not self.code_complements:
+            events = _without_complement_repeats(events, doc)
         return _dedupe(_protest_content(self._protesters_speak(events, doc)))
 
     def _endorsement(self, verb) -> Trigger | None:
@@ -1075,6 +1078,44 @@ def _without_nested_nouns(events: list[Event], doc) -> list[Event]:
                 continue
         out.append(e)
     return out
+
+
+def _without_complement_repeats(events: list[Event], doc) -> list[Event]:
+    """One event where a verb and the verb of its complement code the same type for the same
+    source ("threatened to impose sanctions", "refused to lift the curfew", "agreed to postpone
+    the rally", "began a hunger strike to protest"): the complement states what the first act
+    is, so it is one act. Of the two, the one whose known recipients include the other's is kept
+    ("threatened to shell Iraqi towns": the complement's), when they have the same the first
+    verb's unless only the complement names a recipient at all; both are kept when each names recipients the other does not ("agreed with Cuba to
+    lift sanctions on Iran"). lexicon.yaml ``code_complement_repeats: true`` keeps both always."""
+    groups: dict[int, list[int]] = {}
+    for i, e in enumerate(events):
+        span = doc.char_span(*e.trigger_span, alignment_mode="expand") if e.trigger_span else None
+        if span is not None and span.root.pos_ in ("VERB", "AUX"):
+            groups.setdefault(span.root.i, []).append(i)
+
+    def signature(members: list[int]) -> tuple[set, set, set]:
+        return ({events[i].type for i in members}, {_source_code(events[i]) for i in members},
+                {a.root for i in members for a in events[i].recipients if a.root and a.root != "---"})
+
+    dropped: set[int] = set()
+    for tok_i, members in groups.items():
+        node = doc[tok_i]
+        for _ in range(3):
+            if node.head.i == node.i or not (node.dep_ in ("xcomp", "ccomp") or purpose_clause(node)):
+                break
+            node = node.head
+            if node.i not in groups:
+                continue
+            inner, outer = signature(members), signature(groups[node.i])
+            if inner[:2] == outer[:2] and len(inner[0]) == 1:
+                named = [any(events[i].recipients for i in g) for g in (members, groups[node.i])]
+                if inner[2] < outer[2] or (inner[2] == outer[2] and (named[1] or not named[0])):
+                    dropped.update(members)
+                elif outer[2] <= inner[2]:
+                    dropped.update(groups[node.i])
+            break
+    return [e for i, e in enumerate(events) if i not in dropped]
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
