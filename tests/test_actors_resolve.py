@@ -134,6 +134,19 @@ def test_a_people_is_coded_where_it_lives(code):
     assert {e.source_root for e in a.events if e.type == "PROTEST"} == {"ALB"}
 
 
+def test_a_people_no_country_is_named_after_is_coded_to_its_home_country(code):
+    e = [e for e in code("Ogoni activists accused an oil company of polluting their creeks.").events
+         if e.type == "ACCUSE"][0]
+    assert e.actors[0].country == "NGA" and "peoples.tsv" in e.actors[0].explanation
+    # as a noun, the people is coded where the event happens
+    a = code("Hundreds of Oromos marched through Minneapolis on Saturday.")
+    assert {e.source_root for e in a.events if e.type == "PROTEST"} == {"USA"}
+    # a people split between countries gets no country from the table
+    e = [e for e in code("Kurdish activists accused an oil company of polluting their villages.").events
+         if e.type == "ACCUSE"][0]
+    assert e.actors[0].country is None
+
+
 def test_an_international_organisation_keeps_its_code_with_a_role_word(code):
     # "EU officials" are the EU itself; "NATO troops" its military arm
     a = code("EU officials met Chinese diplomats in Brussels.")

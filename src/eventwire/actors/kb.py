@@ -183,6 +183,13 @@ def load_countries(path: str | Path = "actors/countries.tsv") -> list[ActorEntry
     return entries
 
 
+def load_peoples(path: str | Path = "actors/peoples.tsv") -> list[ActorEntry]:
+    """Peoples no country is named after, as adjectives of their home country ("Yoruba")."""
+    src = str(path).split("/")[-1]
+    return [ActorEntry(tuple(split_list(row["names"])), "adjective", country=row["iso3"], code=row["iso3"],
+                       source=src) for row in load_tsv(path) if row.get("names")]
+
+
 def _org_entry(item: dict, kind: str, src: str) -> ActorEntry:
     names = item.get("names") or ([item["name"]] if item.get("name") else [])
     if not names:
@@ -284,7 +291,7 @@ def load_regions(path: str | Path = "actors/regions.txt") -> list[ActorEntry]:
 
 @lru_cache(maxsize=1)
 def builtin() -> KnowledgeBase:
-    entries = load_countries() + load_organisations() + load_regions()
+    entries = load_countries() + load_peoples() + load_organisations() + load_regions()
     if data_path("actors/people.tsv").exists():
         entries += load_people()
     return KnowledgeBase(with_org_codes(entries), load_sectors())

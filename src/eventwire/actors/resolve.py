@@ -31,6 +31,7 @@ PERSONAL_PRONOUNS = {"they", "he", "she", "it", "them", "him", "her"}
 PRONOUN_CLAUSE_UP = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 PAIR_NOUNS = {"country", "side", "nation", "government", "state", "leader", "party"}
+PEOPLES = "peoples.tsv"  # the source of a people's entry (coded where they live, kb.load_peoples)
 
 
 @dataclass
@@ -439,8 +440,8 @@ class ActorResolver:
             if home is not None and home[1] != country:
                 why.append(f"a people coded where they live: '{home[0]}' -> {home[1]}")
                 country = home[1]
-            elif home is None and any(c.lower_ == "ethnic" for c in tok.children):
-                ethnic = country
+            elif home is None and (entry.source == PEOPLES or any(c.lower_ == "ethnic" for c in tok.children)):
+                ethnic = country  # a people's home country (peoples.tsv) is only a default
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t) for t in tokens)
         if name_span is not None and tok.i in range(name_span.start, name_span.end):
