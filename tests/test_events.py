@@ -531,6 +531,17 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert e.recipients and not e.recipients[0].country
 
 
+def test_a_role_only_state_actor_takes_the_only_country_its_article_names(code):
+    e = first(code("Judge Maria Ortiz opened an inquiry into 12 Peruvian customs officials."), "ACCUSE")
+    assert e.actors[0].code == "PERJUD" and "sole_country_sectors" in e.actors[0].explanation
+    # two countries named: none is chosen
+    e = first(code("Judge Maria Ortiz opened an inquiry into Peruvian and Bolivian customs officials."), "ACCUSE")
+    assert not e.actors[0].country
+    # a government opposite the one country it names is another country's
+    e = first(code("The president thanked Ghana for its help."), "SUPPORT")
+    assert not e.actors[0].country
+
+
 def test_a_verb_coordinated_with_a_root_noun_has_it_as_subject(code):
     # the small model reads "on a scooter shot" as a noun, leaving 'wounded' coordinated with 'gunmen'
     e = first(code("On 9 October 2023, masked gunmen on a scooter shot and wounded a shopkeeper in Mosul."),

@@ -87,7 +87,7 @@ class Pipeline:
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
         places.locate_events(doc, article, mentions, kb=self.actors.kb, words=self.vocabulary)
-        self.implicit.apply(article, self.actors.kb.country_name)
+        self.implicit.apply(article, self.actors.kb.country_name, _countries_named(mentions))
         return article
 
     # -- many documents -----------------------------------------------------------------------
@@ -143,6 +143,14 @@ def parse_text(page: "clean_stage.CleanPage") -> str:
         return page.text
     start, end = page.dateline_span
     return page.text[:start] + " " * (end - start) + page.text[end:]
+
+
+def _countries_named(mentions) -> set[str]:
+    """Every country an article names: its actors' (not an international organisation's), the
+    country adjectives on other nouns, and its places."""
+    found = {a.country for group in (mentions.by_head, mentions.modifiers) for actors in group.values()
+             for a in actors if a.country and not a.org}
+    return found | {iso for iso in mentions.places.values() if iso}
 
 
 def _sentence(index: int, span, page: "clean_stage.CleanPage") -> Sentence:

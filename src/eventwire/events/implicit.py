@@ -32,6 +32,11 @@ non-state actor with a country, and no place to say otherwise, is taken to be of
 holds too: "the Sudanese government accused rebels" makes them Sudanese rebels; in fighting it
 does not ("US troops killed insurgents"). Both rules run after the places stage, since a
 place's country comes first.
+
+A fifth rule, ``sole_country_sectors``: a state institution still named only by its role ("Judge
+X opened an inquiry into Peruvian officials", "the interior minister allowed the rally") is of
+the one country its article names, when it names one only; not when the other side of its event
+is that country as a state ("the president thanked Ghana"), except for courts and police.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ PROTESTER_RULE = "lexicon.yaml unnamed_protester_types"
 UNIDENTIFIED = "UAF"  # CAMEO's unaligned armed forces: an armed actor the text does not identify
 DOMESTIC_BY_NATURE = {"PROTEST", "COERCE"}
 INTERNATIONAL_SECTORS = {"NGO", "IGO", "MED"}  # often foreign: a rights group, the press
+HOME_SECTORS = {"JUD", "COP"}  # courts and police act in their own country
 DOMESTIC_SECTORS = {"REB", "COP", "CVL", "OPP", "PTY", "LAB", "EDU", "REL", "JUD", "BUS", "MED", "REF", "UAF"}
 
 
@@ -56,6 +62,7 @@ class Implicit:
 
     domestic_types: frozenset[str] = frozenset()
     co_national_sectors: frozenset[str] = frozenset()
+    sole_country_sectors: frozenset[str] = frozenset()
     unidentified_types: frozenset[str] = frozenset()
     unnamed_protester_types: frozenset[str] = frozenset()
 
@@ -65,13 +72,16 @@ class Implicit:
             return frozenset(str(t).upper() for t in dictionaries.lexicon.get(key, []) or [])
 
         return cls(upper("domestic_recipient_types"), upper("co_national_sectors"),
-                   upper("unidentified_source_types"), upper("unnamed_protester_types"))
+                   upper("sole_country_sectors"), upper("unidentified_source_types"),
+                   upper("unnamed_protester_types"))
 
-    def apply(self, article: Article, country_name=None) -> None:
+    def apply(self, article: Article, country_name=None, countries: set[str] | None = None) -> None:
+        """``countries``: every country the article names (actors, adjectives, places)."""
         unidentified_sources(article, set(self.unidentified_types), country_name)
         unidentified_sources(article, set(self.unnamed_protester_types), country_name, sector="CVL",
                              who="unnamed civilians", rule=PROTESTER_RULE)
         co_nationals(article, set(self.co_national_sectors))
+        sole_country(article, set(self.sole_country_sectors), countries or set())
         domestic_recipients(article, set(self.domestic_types), country_name)
 
 
@@ -149,6 +159,30 @@ def co_nationals(article: Article, sectors: set[str]) -> None:
                                   explanation=f"{actor.explanation}; inferred: a {actor.sector} named only by its "
                                               f"role, taken to be of {country} like {known_one.text!r} "
                                               f"(lexicon.yaml co_national_sectors)")
+
+
+def sole_country(article: Article, sectors: set[str], countries: set[str]) -> None:
+    """Give a role-only state actor ("the judge", "the interior minister", "Vice-President X")
+    still without a country the country of the article when the article names one country only.
+    Not when the other side of its event is that country as a state ("the president thanked
+    China", "the minister arrived in Kyiv": a visitor's act), except for courts and police, which
+    act at home."""
+    if not sectors or len(countries) != 1:
+        return
+    (country,) = countries
+    for event in article.events:
+        sides = (event.actors, event.recipients)
+        for mine, other in (sides, sides[::-1]):
+            for i, actor in enumerate(mine):
+                if actor.country or actor.org or actor.sector not in sectors:
+                    continue
+                if actor.sector not in HOME_SECTORS and any(
+                        o.country == country and (o.sector is None or o.sector in sectors) for o in other):
+                    continue
+                mine[i] = replace(actor, country=country, code=make_code(country, actor.sector),
+                                  explanation=f"{actor.explanation}; inferred: a {actor.sector} named only by its "
+                                              f"role in an article that names one country, {country} "
+                                              f"(lexicon.yaml sole_country_sectors)")
 
 
 def _country(event, *, own: bool) -> tuple[str | None, str, tuple[int, int] | None]:
