@@ -38,6 +38,13 @@ def test_title_and_adjective_give_country_and_sector(resolve):
     assert codes(found, "officials") == [("IRN", "GOV")]
 
 
+def test_a_role_noun_takes_the_country_of_the_role_in_its_of_phrase(resolve):
+    found, _, _ = resolve("The envoy met leaders of Estonia's new government on Tuesday.")
+    assert codes(found, "leaders") == [("EST", "GOV")]
+    found, _, _ = resolve("A professor of Russian history spoke in Tartu.")
+    assert codes(found, "professor") == [(None, "EDU")]
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

@@ -397,8 +397,9 @@ class ActorResolver:
                         country, org = owner_entry.country, owner_entry.org
                         owner_code = (owner_entry.code, owner_entry.sector) if owner_entry.org else None
                         why.append(f"'{prep.text} {pobj.text}' -> {owner_entry.root}")
-                    elif pobj.dep_ == "pobj" and prep.head.i != tok.i:
-                        # "loyal to the Syrian government", not yet resolved: its country word
+                    elif pobj.dep_ == "pobj" and (prep.head.i != tok.i or self.kb.sector(pobj.lemma_)):
+                        # "loyal to the Syrian government", "leaders of Estonia's new government",
+                        # not yet resolved: its country word
                         named = [span_at[c.i][1][0] for c in pobj.children
                                  if c.dep_ in ("amod", "compound", "poss") and c.i in span_at]
                         named = [e for e in named if e.kind in ("country", "adjective", "capital") and e.country]
