@@ -531,6 +531,16 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert e.recipients and not e.recipients[0].country
 
 
+def test_coordinated_recipients_inside_a_complement_are_all_coded(code):
+    a = code("Nordic ministers agreed on Friday to send food aid to Chad and Niger.")
+    assert {e.target_root for e in a.events if e.type == "AGREE"} >= {"TCD", "NER"}
+
+
+def test_a_failed_mutual_act_is_coded_both_ways(code):
+    a = code("Chilean and Bolivian negotiators failed to reach a settlement on water rights on Sunday.")
+    assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "BOL"), ("BOL", "CHL")}
+
+
 def test_a_role_only_state_actor_takes_the_only_country_its_article_names(code):
     e = first(code("Judge Maria Ortiz opened an inquiry into 12 Peruvian customs officials."), "ACCUSE")
     assert e.actors[0].code == "PERJUD" and "sole_country_sectors" in e.actors[0].explanation

@@ -511,8 +511,9 @@ class EventExtractor:
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
         intransitive = not any(c.dep_ == "dobj" for c in tok.children)
+        # the root of the act itself: "failed to reach agreement" (057 refused, 127) is still mutual
         if (((weak and intransitive) or not targets) and len({a.root for a in sources if a.root}) >= 2
-                and code[:2] in self.reciprocal):
+                and (code[:2] in self.reciprocal or sense.cameo[:2] in self.reciprocal)):
             pairs = [(a, b) for a in sources for b in sources if a.root and b.root and a.root != b.root]
             how.append("reciprocal: coordinated actors act on each other")
         else:
@@ -657,7 +658,8 @@ class EventExtractor:
                                  if a.root and a.code not in source_codes]
                         if found:
                             how.append(f"recipient: inside the complement '{c.text} …'")
-                            return [_weak(found[0])]
+                            return [_weak(a) for a in _with_coordinated(found[0], verb.doc, mentions)
+                                    if a.code not in source_codes]
         return []
 
     def _noun_participants(self, noun, sense, mentions, how):
