@@ -299,17 +299,17 @@ class ActorResolver:
         own = span_at.get(tok.i)
         if tok.pos_ == "ADJ" and not own:
             return []
-        if own and own[0].root.i != tok.i:
+        if own and _head(own[0]) != tok.i:
             return []  # inside a longer name; the name's own head carries it
         for t in tokens:
             hit = span_at.get(t.i)
-            if hit and (name_span is None or hit[0].root.i == tok.i):
+            if hit and (name_span is None or _head(hit[0]) == tok.i):
                 if name_span is not None and hit[0] == name_span:
                     continue
                 cand_span, entries = hit
                 cand = entries[0]
                 # Prefer an organisation or a person over a country adjective in the same phrase.
-                if entry is None or _rank(cand) < _rank(entry) or cand_span.root.i == tok.i:
+                if entry is None or _rank(cand) < _rank(entry) or _head(cand_span) == tok.i:
                     entry, name_span = cand, cand_span
         ent_person = None
         for t in tokens:
@@ -320,7 +320,7 @@ class ActorResolver:
                     break
         head_sector, sector_why = self._sector(tokens, tok)
         own_name = span_at.get(tok.i)
-        if own_name and own_name[1][0].kind in ("org", "user", "petrarch") and own_name[0].root.i == tok.i:
+        if own_name and own_name[1][0].kind in ("org", "user", "petrarch") and _head(own_name[0]) == tok.i:
             # Role words inside an organisation's own name ("Rapid Support Forces") do not recode it.
             head_sector, sector_why = None, ""
 
@@ -410,7 +410,7 @@ class ActorResolver:
                         owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj(pobj)[1:]
                                         if c.i in span_at and span_at[c.i][1][0].kind == "country"]
         if head_sector:
-            sector = head_sector if not (sector and tok.i in (name_span.root.i if name_span else -1,)
+            sector = head_sector if not (sector and tok.i in (_head(name_span) if name_span else -1,)
                                          and entry and entry.kind == "person") else sector
             why.append(sector_why)
         elif entry is not None and entry.sector and not sector:
@@ -419,7 +419,7 @@ class ActorResolver:
                 why.append(f"{entry.kind} {name_span.text!r} stands for the government")
 
         is_actor = bool(
-            (name_span is not None and (name_span.root.i == tok.i or tok.i in range(name_span.start, name_span.end)))
+            (name_span is not None and (_head(name_span) == tok.i or tok.i in range(name_span.start, name_span.end)))
             or head_sector or (ent_person is not None and tok.i in range(ent_person.start, ent_person.end)
                                and (country or org or sector))
         )
@@ -427,7 +427,7 @@ class ActorResolver:
             return self._unknown_organisation(tok, doc, tokens, mentions, span_at)
         demonym_noun = tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound") \
             and tok.tag_ in ("NNS", "NNPS")  # "Palestinians blamed ...", "ethnic Albanians"
-        if entry is not None and name_span is not None and name_span.root.i == tok.i and entry.kind == "adjective" \
+        if entry is not None and name_span is not None and _head(name_span) == tok.i and entry.kind == "adjective" \
                 and not head_sector and not demonym_noun:
             # "Chinese" modifying a noun that is no actor ("Chinese projects") is not an actor
             mentions.modifiers[tok.i] = [Actor(text=tok.text, code=entry.code, country=entry.country,
@@ -436,7 +436,7 @@ class ActorResolver:
             return []
         ethnic = None  # "ethnic Albanians": a people, coded to where they live
         if entry is not None and entry.kind == "adjective" and name_span is not None \
-                and name_span.root.i == tok.i and org is None and demonym_noun:
+                and _head(name_span) == tok.i and org is None and demonym_noun:
             home = self._residence(tok, span_at)
             if home is not None and home[1] != country:
                 why.append(f"a people coded where they live: '{home[0]}' -> {home[1]}")
@@ -612,6 +612,18 @@ def _org_code(code: str, sector: str | None, own_sector: str | None = None) -> s
 STANCE_PREFIXES = ("pro", "anti")
 # Words by which an armed group or a crowd is said to belong to someone: "forces loyal to X".
 ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
+
+
+def _head(span) -> int:
+    """The index of a known name's head word. The parser sometimes breaks a long name up ("demands
+    from Front for the Liberation of the Enclave of Cabinda": "for ..." hung on "demands"), and
+    the span's root is then a preposition; the head is the name's noun that the sentence hangs on."""
+    root = span.root
+    if root.pos_ in ("NOUN", "PROPN"):
+        return root.i
+    outside = [t for t in span if t.pos_ in ("NOUN", "PROPN")
+               and (t.head.i == t.i or not span.start <= t.head.i < span.end)]
+    return outside[0].i if outside else root.i
 
 
 def _stance_prefixed(doc, span) -> bool:
