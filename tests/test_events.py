@@ -541,6 +541,25 @@ def test_a_failed_mutual_act_is_coded_both_ways(code):
     assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "BOL"), ("BOL", "CHL")}
 
 
+def test_who_made_a_rejected_appeal_is_the_recipient(code):
+    e = first(code("The rebels dismissed an appeal from the president to lay down their arms."), "REJECT")
+    assert [a.text for a in e.recipients] == ["the president"]
+    # a long name the parser broke up is still one actor
+    e = first(code("The army rejected demands from Front for the Liberation of the Enclave of Cabinda on Monday."),
+              "REJECT")
+    assert [a.text for a in e.recipients] == ["Front for the Liberation of the Enclave of Cabinda"]
+
+
+def test_a_non_state_actor_takes_the_articles_only_country_as_source_only(code):
+    e = first(code("Activists began a hunger strike in their cells on Sunday, said a lawyer for the Tunisian League."),
+              "PROTEST")
+    assert e.source_root == "TUN"
+    e = first(code("A Paris-based monitor reported that six villagers died in a drone strike."), "ASSAULT")
+    assert not e.actors[0].country  # where a group is based says nothing of the news
+    e = first(code("A Ghanaian monitor reported that six villagers were shot dead by gunmen."), "ASSAULT")
+    assert e.recipients and not e.recipients[0].country
+
+
 def test_a_role_only_state_actor_takes_the_only_country_its_article_names(code):
     e = first(code("Judge Maria Ortiz opened an inquiry into 12 Peruvian customs officials."), "ACCUSE")
     assert e.actors[0].code == "PERJUD" and "sole_country_sectors" in e.actors[0].explanation

@@ -58,6 +58,7 @@ class EventExtractor:
         self.reporting = dictionaries.words("reporting_verbs")
         self.future = dictionaries.words("future_markers")
         self.negating = dictionaries.words("negating_verbs")
+        self.proposals = dictionaries.words("proposal_nouns")
         self.endorse = [p.lower() for p in dictionaries.lexicon.get("endorsement_predicates", []) or []]
         self.attempt = dictionaries.words("attempt_nouns")
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
@@ -624,6 +625,10 @@ class EventExtractor:
                 how.append("recipient: direct object")
         if not targets and sense.target != "none":
             recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
+            targets = self._proposer(dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"],
+                                     mentions, how, quote_at, sources)
+        if not targets and sense.target != "none":
+            recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
             for o in dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]:
                 inner = _rooted(mentions.within(o))
                 if inner:
@@ -633,6 +638,24 @@ class EventExtractor:
         if not targets and sense.target != "none":
             targets = self._complement_recipient(verb, mentions, how, quote_at, sources)
         return sources, targets
+
+    def _proposer(self, objects, mentions, how, quote_at, sources) -> list[Actor]:
+        """Who made the demand, offer or appeal that is accepted or rejected ("dismissed an appeal
+        from President X", "conceded to demands by the union", "rejected Belarus's calls"): the
+        recipient, even when known only by its role (a later rule may give it a country)."""
+        source_codes = {a.code for a in sources}
+        for o in objects:
+            if o.lemma_.lower() not in self.proposals and o.lower_ not in self.proposals:
+                continue
+            owners = [c for c in o.children if c.dep_ == "poss"]
+            owners += [g for p in o.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                       for g in p.children if g.dep_ == "pobj"]
+            found = [a for g in owners for x in with_conj(g) for a in self._actors(x, mentions, quote_at)
+                     if a.code not in source_codes or not a.code]
+            if found:
+                how.append(f"recipient: who made the {o.text!r}")
+                return found
+        return []
 
     def _complement_recipient(self, verb, mentions, how, quote_at, sources) -> list[Actor]:
         """No recipient in the clause itself: "demanded that the US cancel ..." (the complement's

@@ -33,10 +33,11 @@ holds too: "the Sudanese government accused rebels" makes them Sudanese rebels; 
 does not ("US troops killed insurgents"). Both rules run after the places stage, since a
 place's country comes first.
 
-A fifth rule, ``sole_country_sectors``: a state institution still named only by its role ("Judge
-X opened an inquiry into Peruvian officials", "the interior minister allowed the rally") is of
-the one country its article names, when it names one only; not when the other side of its event
-is that country as a state ("the president thanked Ghana"), except for courts and police.
+A fifth rule, ``sole_country_sectors``: an actor still named only by its role ("Judge X opened an
+inquiry into Peruvian officials", "the interior minister allowed the rally", "rebels demanded")
+is of the one country its article names, when it names one only; a non-state actor only as the
+source. Not when the other side of its event is that country as a state ("the president thanked
+Ghana"), except for courts and police.
 """
 
 from __future__ import annotations
@@ -81,7 +82,8 @@ class Implicit:
         unidentified_sources(article, set(self.unnamed_protester_types), country_name, sector="CVL",
                              who="unnamed civilians", rule=PROTESTER_RULE)
         co_nationals(article, set(self.co_national_sectors))
-        sole_country(article, set(self.sole_country_sectors), countries or set())
+        sole_country(article, set(self.sole_country_sectors), countries or set(),
+                     state=set(self.co_national_sectors))
         domestic_recipients(article, set(self.domestic_types), country_name)
 
 
@@ -161,20 +163,24 @@ def co_nationals(article: Article, sectors: set[str]) -> None:
                                               f"(lexicon.yaml co_national_sectors)")
 
 
-def sole_country(article: Article, sectors: set[str], countries: set[str]) -> None:
-    """Give a role-only state actor ("the judge", "the interior minister", "Vice-President X")
-    still without a country the country of the article when the article names one country only.
-    Not when the other side of its event is that country as a state ("the president thanked
-    China", "the minister arrived in Kyiv": a visitor's act), except for courts and police, which
-    act at home."""
+def sole_country(article: Article, sectors: set[str], countries: set[str], *, state: set[str]) -> None:
+    """Give an actor named only by its role ("the judge", "the interior minister", "Vice-President
+    X", "rebels", "an activist") still without a country the country of the article when the
+    article names one country only. A non-state actor (not in ``state``) only as the event's
+    source: the victims and the people an act is aimed at are often foreigners ("a UK-based group
+    said eight people were killed"). Not when the other side of its event is that country as a
+    state ("the president thanked China", "the minister arrived in Kyiv": a visitor's act),
+    except for courts and police, which act at home."""
     if not sectors or len(countries) != 1:
         return
     (country,) = countries
     for event in article.events:
         sides = (event.actors, event.recipients)
-        for mine, other in (sides, sides[::-1]):
+        for side, (mine, other) in enumerate((sides, sides[::-1])):
             for i, actor in enumerate(mine):
                 if actor.country or actor.org or actor.sector not in sectors:
+                    continue
+                if side == 1 and actor.sector not in state:
                     continue
                 if actor.sector not in HOME_SECTORS and any(
                         o.country == country and (o.sector is None or o.sector in sectors) for o in other):
