@@ -45,6 +45,12 @@ def test_a_role_noun_takes_the_country_of_the_role_in_its_of_phrase(resolve):
     assert codes(found, "professor") == [(None, "EDU")]
 
 
+def test_a_surname_joined_by_a_hyphen_is_no_person(resolve):
+    # in 1993, when a president of Brazil was named Franco
+    found, _, _ = resolve("Franco-German ties improved after the visit of Ghana's president.", datetime(1993, 6, 1))
+    assert "Franco" not in found
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

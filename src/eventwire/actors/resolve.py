@@ -159,9 +159,11 @@ class ActorResolver:
             entries = self.kb.lookup(span.text, on)
             if not entries and span.text.isupper():
                 entries = self.kb.lookup(span.text.title(), on)
-            if entries and all(e.kind == "person" for e in entries) and any(
-                    t.ent_type_ in NOT_PEOPLE for t in span):
-                continue  # "May" the month, "Rice" the crop: a surname only where it names a person
+            if entries and all(e.kind == "person" for e in entries) and (
+                    any(t.ent_type_ in NOT_PEOPLE for t in span) or _hyphen_joined(doc, span)):
+                # "May" the month, "Rice" the crop, "Franco-German": a surname only where it
+                # names a person
+                continue
             entries = [e for e in entries if e.kind != "region"]  # a region blocks, it codes nothing
             if entries and _stance_prefixed(doc, span) and all(e.kind in ("country", "adjective", "capital")
                                                               for e in entries):
@@ -612,6 +614,15 @@ def _org_code(code: str, sector: str | None, own_sector: str | None = None) -> s
 STANCE_PREFIXES = ("pro", "anti")
 # Words by which an armed group or a crowd is said to belong to someone: "forces loyal to X".
 ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
+
+
+def _hyphen_joined(doc, span) -> bool:
+    """A name joined by a hyphen to the next or the previous word ("Franco-German ties")."""
+    after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_ \
+        and not doc[span.end - 1].whitespace_
+    before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ \
+        and not doc[span.start - 1].whitespace_
+    return after or before
 
 
 def _head(span) -> int:
