@@ -541,6 +541,18 @@ def test_a_failed_mutual_act_is_coded_both_ways(code):
     assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "BOL"), ("BOL", "CHL")}
 
 
+def test_a_phrase_of_time_is_no_argument_of_the_verbs_sense(code):
+    # "insist on X" is a demand; "insisted on Monday that ..." is not
+    assert "REQUEST" not in {e.type for e in code("The rebels insisted on Monday that the talks were over.").events}
+
+
+def test_an_event_noun_as_object_of_a_verb_of_saying(code):
+    # what a speaker insists about is not its own act; what it announces is
+    text = "Peru on Friday backed the army and insisted unrest there reflected local feuds, not a rebellion."
+    assert "PROTEST" not in {e.type for e in code(text).events}
+    assert first(code("Ghana announced a suspension of aid to Togo on Friday."), "SANCTION").source_root == "GHA"
+
+
 def test_who_made_a_rejected_appeal_is_the_recipient(code):
     e = first(code("The rebels dismissed an appeal from the president to lay down their arms."), "REJECT")
     assert [a.text for a in e.recipients] == ["the president"]

@@ -24,6 +24,8 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # the clause states a fact (events in conditions and requests do not happen).
 UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound")
 # Prepositions whose object is a recipient when the dictionary names none.
+# verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks")
+ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
 PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section", "total",
@@ -100,7 +102,8 @@ class EventExtractor:
         if not senses:
             return None
         children = list(tok.children)
-        preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative")}
+        # a phrase of time is no argument: "insisted on Monday (that ...)" is not "insisted on"
+        preps = {c.lower_ for c in children if c.dep_ in ("prep", "agent", "dative") and not _of_time(c)}
         particles = {c.lower_ for c in children if c.dep_ == "prt"}
         # the object, or in a passive its subject ("a rally was held", "sanctions were imposed")
         heads = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
@@ -732,7 +735,13 @@ class EventExtractor:
         if not sources and verb is None:
             # The noun's verb: "X held talks with Y", "X is attending a summit of Y".
             head = noun.head
-            if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            # not a verb of saying (reporting_verbs, demand_reporters) other than one that makes
+            # the act ("announced a suspension", "declared a ceasefire"): in "insisted unrest
+            # reflected old tensions" (the parser takes 'unrest' for the object) the speaker
+            # talks about it
+            said = head.lemma_.lower()
+            if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") \
+                    and (said not in self.demand_reporters or said in ANNOUNCING):
                 sources = self._subjects(head, mentions, how)
         return sources, targets
 
@@ -1161,6 +1170,12 @@ def _dedupe(events: list[Event]) -> list[Event]:
         seen.add(key)
         out.append(e)
     return out
+
+
+def _of_time(prep) -> bool:
+    """A prepositional phrase of time ("on Monday", "in March 2021")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
 
 
 def _deinflected(tok, table):
