@@ -541,6 +541,13 @@ def test_a_failed_mutual_act_is_coded_both_ways(code):
     assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "BOL"), ("BOL", "CHL")}
 
 
+def test_curfews_threatened_and_strikes_called_off_fall_on_the_countrys_people(code):
+    e = first(code("The Ghanaian government announced on Monday that it will extend the curfew in Tamale."), "THREATEN")
+    assert e.target_root == "GHA" and "inferred" in e.recipients[0].explanation
+    e = first(code("The Kenyan teachers' union called off its strike on Friday."), "CONCEDE")
+    assert e.target_root == "KEN"
+
+
 def test_a_phrase_of_time_is_no_argument_of_the_verbs_sense(code):
     # "insist on X" is a demand; "insisted on Monday that ..." is not
     assert "REQUEST" not in {e.type for e in code("The rebels insisted on Monday that the talks were over.").events}

@@ -11,6 +11,8 @@ source's own country (for protests, repression and the violence of domestic acto
 by a state's military with no place named may be abroad, so it gets none). The recipient's
 explanation says it is inferred; its text and span are the place's mention when it comes from
 one, else empty (no span). An empty ``domestic_recipient_types`` list turns the rule off.
+``domestic_recipient_codes`` adds CAMEO code prefixes coded the same way whatever their PLOVER
+type: acts that fall on a country's own people (a curfew threatened or eased, a strike called off).
 
 A third rule, ``unidentified_source_types``: an attack or an abduction that names no perpetrator
 ("a roadside bomb killed three soldiers near Samarra", "two men were abducted in Kidal") is coded
@@ -62,6 +64,7 @@ class Implicit:
     """The stage: its two tables, read from ``lexicon.yaml``."""
 
     domestic_types: frozenset[str] = frozenset()
+    domestic_codes: tuple[str, ...] = ()
     co_national_sectors: frozenset[str] = frozenset()
     sole_country_sectors: frozenset[str] = frozenset()
     unidentified_types: frozenset[str] = frozenset()
@@ -72,7 +75,8 @@ class Implicit:
         def upper(key: str) -> frozenset[str]:
             return frozenset(str(t).upper() for t in dictionaries.lexicon.get(key, []) or [])
 
-        return cls(upper("domestic_recipient_types"), upper("co_national_sectors"),
+        codes = tuple(str(c) for c in dictionaries.lexicon.get("domestic_recipient_codes", []) or [])
+        return cls(upper("domestic_recipient_types"), codes, upper("co_national_sectors"),
                    upper("sole_country_sectors"), upper("unidentified_source_types"),
                    upper("unnamed_protester_types"))
 
@@ -84,19 +88,22 @@ class Implicit:
         co_nationals(article, set(self.co_national_sectors))
         sole_country(article, set(self.sole_country_sectors), countries or set(),
                      state=set(self.co_national_sectors))
-        domestic_recipients(article, set(self.domestic_types), country_name)
+        domestic_recipients(article, set(self.domestic_types), country_name, codes=self.domestic_codes)
 
 
-def domestic_recipients(article: Article, types: set[str], country_name=None) -> None:
-    """Give each event of ``types`` without a recipient its implicit domestic recipient."""
-    if not types:
+def domestic_recipients(article: Article, types: set[str], country_name=None, *, codes: tuple[str, ...] = ()) -> None:
+    """Give each event of ``types``, or whose CAMEO code starts with one of ``codes`` (acts that
+    fall on a country's own people: a curfew threatened or eased, a strike called off), without a
+    recipient its implicit domestic recipient."""
+    if not types and not codes:
         return
     for event in article.events:
-        if event.recipients or event.type not in types or event.negated:
+        by_code = bool(codes) and event.cameo.startswith(codes)
+        if event.recipients or not (event.type in types or by_code) or event.negated:
             continue
         # an attack by a state with no place named may be abroad: only protests, repression and
         # the violence of domestic actors (rebels, police, crowds) fall back on the source's country
-        own = event.type in DOMESTIC_BY_NATURE or any(a.sector in DOMESTIC_SECTORS for a in event.actors)
+        own = by_code or event.type in DOMESTIC_BY_NATURE or any(a.sector in DOMESTIC_SECTORS for a in event.actors)
         country, why, span = _country(event, own=own)
         if country is None:
             continue
