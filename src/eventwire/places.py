@@ -270,7 +270,8 @@ def _admin_list(doc, ent, kb, gaz) -> bool:
     if i >= len(doc) or doc[i].text != "(":
         return False
     parts = _paren_parts(doc, ent.end)
-    return bool(parts) and any(_possible_countries(_clean(text), kb, gaz, listed=True) for text, _ in parts)
+    return bool(parts) and any(_possible_countries(_clean(text), kb, gaz, listed=True) for text, _ in parts
+                               if not _organisation_acronym(_clean(text), kb))
 
 
 @lru_cache(maxsize=1)
@@ -402,7 +403,7 @@ class _Places:
         extra = _admin_listed_nouns(doc, ents)
         listed = {ent.start for ent in ents + extra if _admin_list(doc, ent, kb, gaz)}
         ents = sorted(ents + [e for e in extra if e.start in listed], key=lambda e: e.start)
-        ents = [ent for ent in ents if ent.label_ in PLACE_ENTS or (
+        ents = [ent for ent in ents if (ent.label_ in PLACE_ENTS and not _organisation_acronym(ent.text, kb)) or (
             ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed or _object_place(ent.root))
             and not any(e.kind in ACTOR_KINDS and not (e.kind == "person" and _in_place_phrase(ent))
                         for e in kb.lookup(ent.text)))]
@@ -613,6 +614,13 @@ def _in_place_phrase(ent) -> bool:
     root = ent.root
     return (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and root.head.lower_ != "from"
             and not any(c.dep_ == "case" for c in root.children))
+
+
+def _organisation_acronym(text: str, kb) -> bool:
+    """An organisation's abbreviation in capitals, whatever the tagger calls it: "(ILO)" is the
+    International Labour Organization, not the Peruvian port of Ilo."""
+    return (kb is not None and text.isupper() and text.isalpha() and len(text) <= 6
+            and any(e.kind == "org" for e in kb.lookup(text)))
 
 
 def _before_paren(ent):

@@ -526,6 +526,12 @@ class ActorResolver:
             return []
         if mentions.excluded and mentions.excluded[0] <= ent.start_char < mentions.excluded[1]:
             return []
+        known = self._known_part(ent, tok, span_at or {})
+        if known is not None:
+            entry, why = known
+            return [Actor(text=ent.text, code=entry.code, country=entry.country, org=entry.org, sector=entry.sector,
+                          span=(ent.start_char, ent.end_char), name=ent.text,
+                          explanation=f"organisation not in the dictionaries (named entity {ent.label_}): {why}")]
         named = {span_at[t.i][1][0].country for t in ent if span_at and t.i in span_at
                  and span_at[t.i][1][0].kind in ("country", "adjective")}
         if len(named) == 1 and None not in named:
@@ -535,6 +541,24 @@ class ActorResolver:
                                                      f"{ent.label_}), of {country}: its name names the country")]
         return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
+
+    @staticmethod
+    def _known_part(ent, tok, span_at) -> tuple[ActorEntry, str] | None:
+        """A known organisation an unknown name stands for: its abbreviation in parentheses after
+        it ("the International Labor Office (ILO)"), or an international organisation its name
+        begins with, whose body or official it is ("the United Nations Aid
+        Coordinator"; a party's or a union's longer name is another organisation)."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in span_at and doc_paren(c):
+                entry = span_at[c.i][1][0]
+                if entry.kind == "org":
+                    return entry, f"its abbreviation {c.text!r} -> {entry.root}"
+        first = span_at.get(ent.start) or (span_at.get(ent.start + 1) if ent[0].lower_ == "the" else None)
+        if first is not None and first[0].end < ent.end:
+            entry = first[1][0]
+            if entry.kind == "org" and entry.sector == "IGO" and entry.org and not entry.country:
+                return entry, f"a body or official of {first[0].text!r} -> {entry.root}"
+        return None
 
     def _pronoun(self, tok, mentions: Mentions) -> list[Actor]:
         """A subject pronoun: in reported speech, the speaker ("Syria says it will ...", "they
@@ -614,6 +638,12 @@ def _org_code(code: str, sector: str | None, own_sector: str | None = None) -> s
 STANCE_PREFIXES = ("pro", "anti")
 # Words by which an armed group or a crowd is said to belong to someone: "forces loyal to X".
 ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
+
+
+def doc_paren(tok) -> bool:
+    """A token right inside parentheses: "(ILO)"."""
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
 
 
 def _hyphen_joined(doc, span) -> bool:
