@@ -548,6 +548,21 @@ def test_curfews_threatened_and_strikes_called_off_fall_on_the_countrys_people(c
     assert e.target_root == "KEN"
 
 
+def test_the_clause_of_a_demand_noun_is_demanded_not_done(code):
+    a = code("Ghana's main union reiterated its demand that Chile ease curbs on migrant workers.")
+    assert [e.type for e in a.events] == ["REQUEST"] and a.events[0].target_root == "CHL"
+
+
+def test_an_unknown_name_standing_for_a_known_organisation(code):
+    # its abbreviation in parentheses, which is no place either (Ilo is a port in Peru)
+    e = first(code("The International Labour Bureau (ILO) urged Chile on Monday to ease curbs on migrant workers."),
+              "REQUEST")
+    assert e.actors[0].code == "IGOUNOILO" and e.location is None
+    # a body or an official of an international organisation its name begins with
+    e = first(code("The African Union Peace and Security Council demanded a ceasefire in Sudan."), "REQUEST")
+    assert e.actors[0].org == "AU"
+
+
 def test_a_phrase_of_time_is_no_argument_of_the_verbs_sense(code):
     # "insist on X" is a demand; "insisted on Monday that ..." is not
     assert "REQUEST" not in {e.type for e in code("The rebels insisted on Monday that the talks were over.").events}

@@ -61,6 +61,7 @@ class EventExtractor:
         self.future = dictionaries.words("future_markers")
         self.negating = dictionaries.words("negating_verbs")
         self.proposals = dictionaries.words("proposal_nouns")
+        self.demands = dictionaries.words("demand_nouns")
         self.endorse = [p.lower() for p in dictionaries.lexicon.get("endorsement_predicates", []) or []]
         self.attempt = dictionaries.words("attempt_nouns")
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
@@ -664,18 +665,21 @@ class EventExtractor:
         """No recipient in the clause itself: "demanded that the US cancel ..." (the complement's
         subject), "threatened to cut off power to X", "went on strike to protest against X"."""
         source_codes = {a.code for a in sources}
-        for c in verb.children:
-            if c.dep_ == "ccomp":
-                subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-                out = [a for s_ in subj for x in with_conj(s_) for a in self._actors(x, mentions, quote_at)
+        # "reiterated its demand that Israel ease ...": the clause of the demand named by the object
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in self.demands
+                    for g in o.children if g.dep_ in ("acl", "ccomp")]
+        for c in clauses:
+            subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            out = [a for s_ in subj for x in with_conj(s_) for a in self._actors(x, mentions, quote_at)
+                   if a.code not in source_codes]
+            if not out:
+                # "demanded that its NATO allies ...": an actor named inside the subject's phrase
+                out = [a for s_ in subj for a in _rooted(mentions.within(s_, max_depth=1, skip_deps=SUBJ_SKIP))[:1]
                        if a.code not in source_codes]
-                if not out:
-                    # "demanded that its NATO allies ...": an actor named inside the subject's phrase
-                    out = [a for s_ in subj for a in _rooted(mentions.within(s_, max_depth=1, skip_deps=SUBJ_SKIP))[:1]
-                           if a.code not in source_codes]
-                if out:
-                    how.append(f"recipient: subject of the complement '{c.text} …'")
-                    return out
+            if out:
+                how.append(f"recipient: subject of the complement '{c.text} …'")
+                return out
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c):
                 for g in c.children:
@@ -912,10 +916,15 @@ class EventExtractor:
         return _by_prefix(self.intent, code) or code
 
     def _requested(self, tok) -> bool:
-        """The complement of a request ("urged X to release", "demanded that Y withdraw")."""
+        """The complement of a request ("urged X to release", "demanded that Y withdraw"), or of a
+        demand or call named by a noun ("its demand that Israel ease restrictions")."""
         head = tok.head
-        return (tok.dep_ in ("xcomp", "ccomp") and head.i != tok.i
-                and head.lemma_.lower() in self.requesting and head.pos_ == "VERB")
+        if head.i == tok.i:
+            return False
+        return ((tok.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in self.requesting and head.pos_ == "VERB")
+                or (tok.dep_ in ("acl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                    and any(n.pos_ == "NOUN" and n.lemma_.lower() in self.demands
+                            for n in [head] + [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i])))
 
     def _future(self, tok) -> bool:
         node = tok
