@@ -51,6 +51,20 @@ def test_a_surname_joined_by_a_hyphen_is_no_person(resolve):
     assert "Franco" not in found
 
 
+def test_a_stance_prefix_still_names_its_person(code):
+    e = first_event(code("On 2 June 2023, pro-Hadi fighters shelled Houthi positions near Marib."), "ASSAULT")
+    assert e.source_root == "YEM" and "Hadi" in e.actors[0].explanation
+
+
+def test_a_people_with_a_country_adjective_takes_that_country(code):
+    e = first_event(code("About 300 Syrian Kurds sought asylum in Norway last year."), "REQUEST")
+    assert e.source_root == "SYR"
+
+
+def first_event(article, type_):
+    return next(e for e in article.events if e.type == type_)
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

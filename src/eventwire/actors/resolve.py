@@ -532,13 +532,15 @@ class ActorResolver:
             return [Actor(text=ent.text, code=entry.code, country=entry.country, org=entry.org, sector=entry.sector,
                           span=(ent.start_char, ent.end_char), name=ent.text,
                           explanation=f"organisation not in the dictionaries (named entity {ent.label_}): {why}")]
-        named = {span_at[t.i][1][0].country for t in ent if span_at and t.i in span_at
+        # a country named inside the name, or (for a people, NORP) before it: "Iraqi Kurds"
+        words = list(ent) + ([t for t in tokens if t.i < ent.start] if ent.label_ == "NORP" else [])
+        named = {span_at[t.i][1][0].country for t in words if span_at and t.i in span_at
                  and span_at[t.i][1][0].kind in ("country", "adjective")}
         if len(named) == 1 and None not in named:
             country = named.pop()
             return [Actor(text=ent.text, code=country, country=country, span=(ent.start_char, ent.end_char),
                           name=ent.text, explanation=f"organisation not in the dictionaries (named entity "
-                                                     f"{ent.label_}), of {country}: its name names the country")]
+                                                     f"{ent.label_}), of {country}: the country is named in or before its name")]
         return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
@@ -647,12 +649,13 @@ def doc_paren(tok) -> bool:
 
 
 def _hyphen_joined(doc, span) -> bool:
-    """A name joined by a hyphen to the next or the previous word ("Franco-German ties")."""
+    """A name joined by a hyphen to the next or the previous word ("Franco-German ties"), not
+    to a stance prefix ("pro-Hadi forces" are Hadi's)."""
     after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end].whitespace_ \
         and not doc[span.end - 1].whitespace_
     before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ \
-        and not doc[span.start - 1].whitespace_
-    return after or before
+        and not doc[span.start - 1].whitespace_ and doc[span.start - 2].lower_ not in STANCE_PREFIXES
+    return after or before  # "pro-Hadi forces" still names Hadi
 
 
 def _head(span) -> int:
