@@ -563,6 +563,11 @@ def test_an_unknown_name_standing_for_a_known_organisation(code):
     assert e.actors[0].org == "AU"
 
 
+def test_objects_coordinated_with_the_first_select_the_sense(code):
+    e = first(code("Ethiopian troops fired 122mm and 152mm shells on Tuesday."), "ASSAULT")
+    assert e.cameo == "194"
+
+
 def test_a_phrase_of_time_is_no_argument_of_the_verbs_sense(code):
     # "insist on X" is a demand; "insisted on Monday that ..." is not
     assert "REQUEST" not in {e.type for e in code("The rebels insisted on Monday that the talks were over.").events}

@@ -113,6 +113,10 @@ class EventExtractor:
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         # an object's compound modifier counts too: "suspended aid deliveries", "halt mediation efforts"
         objs = {w.lemma_.lower() for c in heads for w in [c] + [g for g in c.children if g.dep_ == "compound"]}
+        # failing a sense with these, the objects coordinated with them: "fired 122 mm and 82 mm mortars"
+        conj_objs = objs | {w.lemma_.lower() for c in heads for x in c.children
+                            if x.dep_ == "conj" and x.pos_ in ("NOUN", "PROPN")
+                            for w in [x] + [g for g in x.children if g.dep_ == "compound"]}
         pobjs = {w.lemma_.lower() for c in children if c.dep_ in ("prep", "agent") for g in c.children
                  if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         # a partitive stands for its "of" phrase here too: "gathered as part of a strike"
@@ -137,23 +141,31 @@ class EventExtractor:
         nouns += [x for n in nouns for p in n.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"]
         xcomps |= {a.lemma_.lower() for n in nouns for a in n.children
                    if a.dep_ == "acl" and a.tag_ == "VB" and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)}
-        for s in senses:
-            if s.particle and s.particle.lower() not in particles:
-                continue
-            if s.prep and not (set(s.prep) & preps):
-                continue
-            if s.obj and not (set(s.obj) & objs):
-                continue
-            if s.pobj and not (set(s.pobj) & pobjs):
-                continue
-            if s.passive is not None and bool(s.passive) != passive:
-                continue
-            if s.xcomp and not (set(s.xcomp) & xcomps):
-                continue
-            if s.mod and not (set(s.mod) & {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod")}):
-                continue
-            return s
-        return None
+        mods = {c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod")}
+
+        def first(objects: set[str], candidates: list[Sense]) -> Sense | None:
+            for s in candidates:
+                if s.particle and s.particle.lower() not in particles:
+                    continue
+                if s.prep and not (set(s.prep) & preps):
+                    continue
+                if s.obj and not (set(s.obj) & objects):
+                    continue
+                if s.pobj and not (set(s.pobj) & pobjs):
+                    continue
+                if s.passive is not None and bool(s.passive) != passive:
+                    continue
+                if s.xcomp and not (set(s.xcomp) & xcomps):
+                    continue
+                if s.mod and not (set(s.mod) & mods):
+                    continue
+                return s
+            return None
+
+        found = first(objs, senses)
+        if found is None and conj_objs != objs:
+            found = first(conj_objs, [s for s in senses if s.obj])
+        return found
 
     # -- the stage -----------------------------------------------------------------------------
     def extract(self, doc, article: Article, mentions) -> list[Event]:
