@@ -563,6 +563,14 @@ def test_an_unknown_name_standing_for_a_known_organisation(code):
     assert e.actors[0].org == "AU"
 
 
+def test_downing_an_aircraft_is_an_attack_on_the_country_the_object_names(code):
+    e = first(code("Syrian air defences downed two Israeli drones near Damascus on Friday."), "ASSAULT")
+    assert (e.source_root, e.target_root) == ("SYR", "ISR")
+    # the object's own country word beats a capital further in its phrase
+    e = first(code("Rebels attacked a Russian convoy outside Kyiv."), "ASSAULT")
+    assert e.target_root == "RUS"
+
+
 def test_objects_coordinated_with_the_first_select_the_sense(code):
     e = first(code("Ethiopian troops fired 122mm and 152mm shells on Tuesday."), "ASSAULT")
     assert e.cameo == "194"

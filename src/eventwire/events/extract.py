@@ -646,7 +646,10 @@ class EventExtractor:
         if not targets and sense.target != "none":
             recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
             for o in dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]:
-                inner = _rooted(mentions.within(o))
+                # the object's own country word before anything further in its phrase: "downed two
+                # Israeli drones near Damascus", "attacked a Russian convoy outside Kyiv"
+                own = [m for c in o.children if c.dep_ in ("amod", "compound") for m in mentions.modifiers.get(c.i, [])]
+                inner = own[:1] or _rooted(mentions.within(o))
                 if inner:
                     targets = [_weak(a) for a in _with_coordinated(inner[0], o.doc, mentions)]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
