@@ -539,6 +539,9 @@ def test_coordinated_recipients_inside_a_complement_are_all_coded(code):
 def test_a_failed_mutual_act_is_coded_both_ways(code):
     a = code("Chilean and Bolivian negotiators failed to reach a settlement on water rights on Sunday.")
     assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "BOL"), ("BOL", "CHL")}
+    # an actor inside the phrase of the agreement is not the other side
+    a = code("Chileans and Peruvians failed to reach any deal about the future of the Chilean consulate in Tacna.")
+    assert {(e.source_root, e.target_root) for e in a.events if e.type == "REJECT"} == {("CHL", "PER"), ("PER", "CHL")}
 
 
 def test_curfews_threatened_and_strikes_called_off_fall_on_the_countrys_people(code):

@@ -527,7 +527,8 @@ class EventExtractor:
         date, precision, date_source = self._date(tok, article, doc)
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
-        intransitive = not any(c.dep_ == "dobj" for c in tok.children)
+        # an object the sense is conditioned on names no one ("reached agreement on X")
+        intransitive = not any(c.dep_ == "dobj" and c.lemma_.lower() not in sense.obj for c in tok.children)
         # the root of the act itself: "failed to reach agreement" (057 refused, 127) is still mutual
         if (((weak and intransitive) or not targets) and len({a.root for a in sources if a.root}) >= 2
                 and (code[:2] in self.reciprocal or sense.cameo[:2] in self.reciprocal)):
