@@ -531,6 +531,11 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert e.recipients and not e.recipients[0].country
 
 
+def test_the_recipient_of_a_help_clause(code):
+    e = first(code("Norway is willing to send equipment to help defend Kuwait, its defence minister said."), "AGREE")
+    assert e.target_root == "KWT"
+
+
 def test_coordinated_recipients_inside_a_complement_are_all_coded(code):
     a = code("Nordic ministers agreed on Friday to send food aid to Chad and Niger.")
     assert {e.target_root for e in a.events if e.type == "AGREE"} >= {"TCD", "NER"}

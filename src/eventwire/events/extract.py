@@ -696,16 +696,19 @@ class EventExtractor:
             if out:
                 how.append(f"recipient: subject of the complement '{c.text} …'")
                 return out
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c):
-                for g in c.children:
-                    if g.dep_ in ("dobj", "prep", "dative"):
-                        found = [a for a in (self._actors(g, mentions, quote_at) or mentions.within(g))
-                                 if a.root and a.code not in source_codes]
-                        if found:
-                            how.append(f"recipient: inside the complement '{c.text} …'")
-                            return [_weak(a) for a in _with_coordinated(found[0], verb.doc, mentions)
-                                    if a.code not in source_codes]
+        complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or purpose_clause(c)]
+        # and the verb such a clause helps to: "send equipment to help defend Kuwait"
+        complements += [x for c in complements if c.lemma_.lower() in ("help", "try", "seek", "work")
+                        for x in c.children if x.dep_ == "xcomp"]
+        for c in complements:
+            for g in c.children:
+                if g.dep_ in ("dobj", "prep", "dative"):
+                    found = [a for a in (self._actors(g, mentions, quote_at) or mentions.within(g))
+                             if a.root and a.code not in source_codes]
+                    if found:
+                        how.append(f"recipient: inside the complement '{c.text} …'")
+                        return [_weak(a) for a in _with_coordinated(found[0], verb.doc, mentions)
+                                if a.code not in source_codes]
         return []
 
     def _noun_participants(self, noun, sense, mentions, how):
