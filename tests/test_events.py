@@ -531,6 +531,11 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert e.recipients and not e.recipients[0].country
 
 
+def test_the_place_forces_withdraw_from_is_the_recipient(code):
+    e = first(code("France hastened the withdrawal of two invasion brigades from Mali on Tuesday."), "RETREAT")
+    assert (e.source_root, e.target_root) == ("FRA", "MLI")
+
+
 def test_the_recipient_of_a_help_clause(code):
     e = first(code("Norway is willing to send equipment to help defend Kuwait, its defence minister said."), "AGREE")
     assert e.target_root == "KWT"

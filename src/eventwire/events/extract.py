@@ -735,6 +735,15 @@ class EventExtractor:
                     targets = actors
                 else:
                     targets = actors
+        if not targets and self.d.code(sense.cameo).plover_type == "RETREAT":
+            # "the withdrawal of some forces from Panama": the place they leave is the recipient
+            left = [x for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"
+                    for q in g.children if q.dep_ == "prep" and q.lower_ == "from"
+                    for y in q.children if y.dep_ == "pobj" for x in with_conj(y)]
+            targets = [a for x in left for a in mentions.at(x) if a.root]
+            if targets:
+                how.append("recipient: where the forces withdraw from")
         if not sources and self.d.code(sense.cameo).plover_type in ("PROTEST", "ASSAULT", "COERCE"):
             # "Palestinian riots", "Russian shelling": the country word is who acts
             mods = [m for c in noun.children if c.dep_ == "amod" for m in mentions.modifiers.get(c.i, [])]
