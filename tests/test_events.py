@@ -536,6 +536,11 @@ def test_the_place_forces_withdraw_from_is_the_recipient(code):
     assert (e.source_root, e.target_root) == ("FRA", "MLI")
 
 
+def test_a_phrase_of_circumstance_names_no_recipient(code):
+    e = first(code("The exiled leader has agreed to quit without ever going back to Kyrgyzstan, his aides said."), "AGREE")
+    assert not e.recipients
+
+
 def test_the_recipient_of_a_help_clause(code):
     e = first(code("Norway is willing to send equipment to help defend Kuwait, its defence minister said."), "AGREE")
     assert e.target_root == "KWT"

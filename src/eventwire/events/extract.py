@@ -24,6 +24,8 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # the clause states a fact (events in conditions and requests do not happen).
 UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound")
 # Prepositions whose object is a recipient when the dictionary names none.
+# prepositions of circumstance whose phrase names no recipient of the act ("without", "despite")
+CIRCUMSTANCE_PREPS = {"without", "despite"}
 # verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks")
 ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
@@ -702,7 +704,8 @@ class EventExtractor:
                         for x in c.children if x.dep_ == "xcomp"]
         for c in complements:
             for g in c.children:
-                if g.dep_ in ("dobj", "prep", "dative"):
+                # not a circumstance: "agreed to quit without going back to X"
+                if g.dep_ in ("dobj", "prep", "dative") and g.lower_ not in CIRCUMSTANCE_PREPS:
                     found = [a for a in (self._actors(g, mentions, quote_at) or mentions.within(g))
                              if a.root and a.code not in source_codes]
                     if found:
