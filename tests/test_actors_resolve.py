@@ -65,6 +65,11 @@ def first_event(article, type_):
     return next(e for e in article.events if e.type == type_)
 
 
+def test_a_country_name_coordinated_with_an_adjective_gives_one_actor_each(resolve):
+    found, _, _ = resolve("US and British forces must guard the port of Basra.")
+    assert sorted(codes(found, "forces")) == [("GBR", "MIL"), ("USA", "MIL")]
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

@@ -502,7 +502,7 @@ class ActorResolver:
         out = []
         for t in tokens:
             hit = span_at.get(t.i)
-            if not hit or hit[1][0].country != country or t.dep_ not in ("amod", "compound"):
+            if not hit or hit[1][0].country != country or t.dep_ not in ("amod", "compound", "nmod"):
                 continue
             for c in t.children:
                 if c.dep_ != "conj" or c.i not in span_at:
