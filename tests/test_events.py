@@ -531,6 +531,11 @@ def test_a_role_only_state_actor_takes_the_country_of_its_non_state_opponent(cod
     assert e.recipients and not e.recipients[0].country
 
 
+def test_those_engaged_in_fighting_are_its_source(code):
+    e = first(code("Kenyan troops were engaged in heavy fighting with al-Shabaab near Kismayo."), "ASSAULT")
+    assert (e.source_root, e.target_root) == ("KEN", "SOM")
+
+
 def test_the_place_forces_withdraw_from_is_the_recipient(code):
     e = first(code("France hastened the withdrawal of two invasion brigades from Mali on Tuesday."), "RETREAT")
     assert (e.source_root, e.target_root) == ("FRA", "MLI")
