@@ -70,6 +70,11 @@ def test_a_country_name_coordinated_with_an_adjective_gives_one_actor_each(resol
     assert sorted(codes(found, "forces")) == [("GBR", "MIL"), ("USA", "MIL")]
 
 
+def test_a_country_adjective_before_coordinated_nouns_names_both(resolve):
+    found, _, _ = resolve("Israeli drones and tanks shelled a camp near Jenin.")
+    assert codes(found, "tanks") == [("ISR", "MIL")]
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

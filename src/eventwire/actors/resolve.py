@@ -411,6 +411,14 @@ class ActorResolver:
                     if pobj.dep_ == "pobj" and tok.tag_ in ("NNS", "NNPS") and (country or org):
                         owners_also += [(c.text, span_at[c.i][1][0]) for c in with_conj(pobj)[1:]
                                         if c.i in span_at and span_at[c.i][1][0].kind == "country"]
+        if head_sector and not (country or org) and tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "Israeli helicopters and tanks": the country word before the first noun is the
+            # second's too
+            named = [(c, span_at[c.i][1][0]) for c in tok.head.children if c.dep_ in ("amod", "compound")
+                     and c.i < tok.head.i and c.i in span_at and span_at[c.i][1][0].kind in ("adjective", "country")]
+            if named and named[0][1].country:
+                country = named[0][1].country
+                why.append(f"{named[0][0].text!r} before '{tok.head.text} and {tok.text}' -> {country}")
         if head_sector:
             sector = head_sector if not (sector and tok.i in (_head(name_span) if name_span else -1,)
                                          and entry and entry.kind == "person") else sector
