@@ -87,7 +87,7 @@ class Pipeline:
         article.quotes = quotes.find_quotes(doc, article, mentions)
         article.events = self.events.extract(doc, article, mentions)
         places.locate_events(doc, article, mentions, kb=self.actors.kb, words=self.vocabulary)
-        self.implicit.apply(article, self.actors.kb.country_name, _countries_named(mentions, doc))
+        self.implicit.apply(article, self.actors.kb.country_name, mentions.countries_named(doc))
         return article
 
     # -- many documents -----------------------------------------------------------------------
@@ -143,18 +143,6 @@ def parse_text(page: "clean_stage.CleanPage") -> str:
         return page.text
     start, end = page.dateline_span
     return page.text[:start] + " " * (end - start) + page.text[end:]
-
-
-def _countries_named(mentions, doc) -> set[str]:
-    """Every country an article names: its actors' (not an international organisation's), the
-    country adjectives on other nouns, and its places; not where a group is based ("a UK-based
-    monitor"), which says nothing of where the news happens."""
-    def based(i: int) -> bool:
-        return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "based"
-
-    found = {a.country for group in (mentions.by_head, mentions.modifiers) for i, actors in group.items()
-             if not based(i) for a in actors if a.country and not a.org}
-    return found | {iso for i, iso in mentions.places.items() if iso and not based(i)}
 
 
 def _sentence(index: int, span, page: "clean_stage.CleanPage") -> Sentence:

@@ -48,6 +48,17 @@ class Mentions:
     def at(self, token) -> list[Actor]:
         return self.by_head.get(token.i, [])
 
+    def countries_named(self, doc) -> set[str]:
+        """Every country the article names: its actors' (not an international organisation's),
+        the country adjectives on other nouns, and its places; not where a group is based ("a
+        UK-based monitor"), which says nothing of where the news happens."""
+        def based(i: int) -> bool:
+            return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ == "based"
+
+        found = {a.country for group in (self.by_head, self.modifiers) for i, actors in group.items()
+                 if not based(i) for a in actors if a.country and not a.org}
+        return found | {iso for i, iso in self.places.items() if iso and not based(i)}
+
     def within(self, token, *, max_depth: int = 4, skip_deps=("relcl", "acl", "advcl", "ccomp")) -> list[Actor]:
         """Actors in the phrase governed by ``token`` (breadth first, nearest first)."""
         found: list[Actor] = []
@@ -559,7 +570,7 @@ class ActorResolver:
         begins with, whose body or official it is ("the United Nations Aid
         Coordinator"; a party's or a union's longer name is another organisation)."""
         for c in tok.children:
-            if c.dep_ == "appos" and c.i in span_at and doc_paren(c):
+            if c.dep_ == "appos" and c.i in span_at and _in_parens(c):
                 entry = span_at[c.i][1][0]
                 if entry.kind == "org":
                     return entry, f"its abbreviation {c.text!r} -> {entry.root}"
@@ -650,7 +661,7 @@ STANCE_PREFIXES = ("pro", "anti")
 ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
 
 
-def doc_paren(tok) -> bool:
+def _in_parens(tok) -> bool:
     """A token right inside parentheses: "(ILO)"."""
     doc = tok.doc
     return tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
