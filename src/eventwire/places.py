@@ -269,9 +269,9 @@ def _admin_list(doc, ent, kb, gaz) -> bool:
     i = _past_admin_words(doc, ent.end)
     if i >= len(doc) or doc[i].text != "(":
         return False
-    parts = _paren_parts(doc, ent.end)
-    return bool(parts) and any(_possible_countries(_clean(text), kb, gaz, listed=True) for text, _ in parts
-                               if not _organisation_acronym(_clean(text), kb))
+    names = [_clean(text) for text, _ in _paren_parts(doc, ent.end)]
+    return any(_possible_countries(name, kb, gaz, listed=True) for name in names
+               if not _organisation_acronym(name, kb))
 
 
 @lru_cache(maxsize=1)

@@ -559,7 +559,8 @@ class ActorResolver:
             country = named.pop()
             return [Actor(text=ent.text, code=country, country=country, span=(ent.start_char, ent.end_char),
                           name=ent.text, explanation=f"organisation not in the dictionaries (named entity "
-                                                     f"{ent.label_}), of {country}: the country is named in or before its name")]
+                                                     f"{ent.label_}), of {country}: the country is named in "
+                                                     f"or before its name")]
         return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
@@ -567,8 +568,8 @@ class ActorResolver:
     def _known_part(ent, tok, span_at) -> tuple[ActorEntry, str] | None:
         """A known organisation an unknown name stands for: its abbreviation in parentheses after
         it ("the International Labor Office (ILO)"), or an international organisation its name
-        begins with, whose body or official it is ("the United Nations Aid
-        Coordinator"; a party's or a union's longer name is another organisation)."""
+        begins with, whose body or official it is ("the United Nations Aid Coordinator"; a
+        party's or a union's longer name is another organisation)."""
         for c in tok.children:
             if c.dep_ == "appos" and c.i in span_at and _in_parens(c):
                 entry = span_at[c.i][1][0]

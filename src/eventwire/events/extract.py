@@ -23,11 +23,11 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # The dependencies an act or event noun hangs from inside its clause: walked up to see whether
 # the clause states a fact (events in conditions and requests do not happen).
 UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound")
-# Prepositions whose object is a recipient when the dictionary names none.
-# prepositions of circumstance whose phrase names no recipient of the act ("without", "despite")
+# Prepositions of circumstance, whose phrase names no recipient of the act ("without", "despite").
 CIRCUMSTANCE_PREPS = {"without", "despite"}
-# verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks")
+# Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
 ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
+# Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
 PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "portion", "section", "total",
@@ -642,13 +642,12 @@ class EventExtractor:
                     targets.extend(self._actors(x, mentions, quote_at))
             if targets:
                 how.append("recipient: direct object")
+        recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
+        objects = dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]
         if not targets and sense.target != "none":
-            recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
-            targets = self._proposer(dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"],
-                                     mentions, how, quote_at, sources)
+            targets = self._proposer(objects, mentions, how, quote_at, sources)
         if not targets and sense.target != "none":
-            recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
-            for o in dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]:
+            for o in objects:
                 # the object's own country word before anything further in its phrase: "downed two
                 # Israeli drones near Damascus", "attacked a Russian convoy outside Kyiv"
                 own = [m for c in o.children if c.dep_ in ("amod", "compound") for m in mentions.modifiers.get(c.i, [])]
@@ -738,7 +737,8 @@ class EventExtractor:
                     targets = actors
                 else:
                     targets = actors
-        if not targets and self.d.code(sense.cameo).plover_type == "RETREAT":
+        plover = self.d.code(sense.cameo).plover_type
+        if not targets and plover == "RETREAT":
             # "the withdrawal of some forces from Panama": the place they leave is the recipient
             left = [x for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children if g.dep_ == "pobj"
@@ -747,7 +747,7 @@ class EventExtractor:
             targets = [a for x in left for a in mentions.at(x) if a.root]
             if targets:
                 how.append("recipient: where the forces withdraw from")
-        if not sources and self.d.code(sense.cameo).plover_type in ("PROTEST", "ASSAULT", "COERCE"):
+        if not sources and plover in ("PROTEST", "ASSAULT", "COERCE"):
             # "Palestinian riots", "Russian shelling": the country word is who acts
             mods = [m for c in noun.children if c.dep_ == "amod" for m in mentions.modifiers.get(c.i, [])]
             if mods:
@@ -1130,14 +1130,19 @@ def _protest_content(events: list[Event]) -> list[Event]:
             or not content(e)]
 
 
+def _trigger_roots(events: list[Event], doc) -> list:
+    """Each event's trigger token (the root of its trigger span), or None."""
+    spans = [doc.char_span(*e.trigger_span, alignment_mode="expand") if e.trigger_span else None for e in events]
+    return [span.root if span is not None else None for span in spans]
+
+
 def _without_nested_nouns(events: list[Event], doc) -> list[Event]:
     """Drop an event named by a noun inside the phrase of another event's verb, up to the clause
     that verb heads ("agreed upon a new trade pact", "complained over two air raids", "closed
     its borders because of fighting"): the noun refers to the act that the verb's event is about,
     and coding it again would count it twice. A coordinated clause ("... and said ...") is not
     crossed. lexicon.yaml ``code_nested_event_nouns: true`` keeps them."""
-    spans = [doc.char_span(*e.trigger_span, alignment_mode="expand") for e in events]
-    roots = [span.root if span is not None else None for span in spans]
+    roots = _trigger_roots(events, doc)
     verbs = {tok.i: e for e, tok in zip(events, roots) if tok is not None and tok.pos_ in ("VERB", "AUX")}
     out = []
     for e, tok in zip(events, roots):
@@ -1159,14 +1164,14 @@ def _without_complement_repeats(events: list[Event], doc) -> list[Event]:
     source ("threatened to impose sanctions", "refused to lift the curfew", "agreed to postpone
     the rally", "began a hunger strike to protest"): the complement states what the first act
     is, so it is one act. Of the two, the one whose known recipients include the other's is kept
-    ("threatened to shell Iraqi towns": the complement's), when they have the same the first
-    verb's unless only the complement names a recipient at all; both are kept when each names recipients the other does not ("agreed with Cuba to
-    lift sanctions on Iran"). lexicon.yaml ``code_complement_repeats: true`` keeps both always."""
+    ("threatened to shell Iraqi towns": the complement's); when they have the same, the first
+    verb's, unless only the complement names a recipient at all. Both are kept when each names
+    recipients the other does not ("agreed with Cuba to lift sanctions on Iran").
+    lexicon.yaml ``code_complement_repeats: true`` keeps both always."""
     groups: dict[int, list[int]] = {}
-    for i, e in enumerate(events):
-        span = doc.char_span(*e.trigger_span, alignment_mode="expand") if e.trigger_span else None
-        if span is not None and span.root.pos_ in ("VERB", "AUX"):
-            groups.setdefault(span.root.i, []).append(i)
+    for i, tok in enumerate(_trigger_roots(events, doc)):
+        if tok is not None and tok.pos_ in ("VERB", "AUX"):
+            groups.setdefault(tok.i, []).append(i)
 
     def signature(members: list[int]) -> tuple[set, set, set]:
         return ({events[i].type for i in members}, {_source_code(events[i]) for i in members},
