@@ -329,3 +329,22 @@ def test_the_quarter_of_a_city_and_a_name_run_into_its_city(code):
     ev = _event(code("Gunmen killed a police officer in Qzeney Adda of Herat city on Friday."),
                 "killed")
     assert ev.location.country == "AFG"
+
+
+@pytest.mark.parametrize("text, verb, country, place", [
+    # a city or a province qualifying the actor's noun says whose the actor is
+    ("On Monday, Peshawar police detained three students.", "detain", "PAK", "Peshawar"),
+    ("The government of Balochistan province banned the rally.", "ban", "PAK", "Balochistan"),
+    ("Tigray forces shelled a convoy.", "shell", "ETH", "Tigray"),
+])
+def test_a_place_in_the_actors_own_name_gives_its_country(code, text, verb, country, place):
+    ev = _event(code(text), verb)
+    assert ev.actors[0].country == country
+    assert place in ev.actors[0].explanation
+    assert ev.location is None or ev.location.name != place  # whose the actor is, not where
+
+
+def test_the_events_place_comes_before_a_place_in_the_actors_name(code):
+    # "Merida" names towns in Mexico, Spain and Venezuela: where the march was decides
+    ev = _event(code("Merida residents marched in Caracas on Sunday."), "march")
+    assert ev.actors[0].country == "VEN"

@@ -190,6 +190,19 @@ def _untagged_places(doc, ents) -> list:
     return out
 
 
+def _untagged_owners(doc, ents, words: frozenset[str]) -> list:
+    """Capitalised names the tagger did not mark that qualify a noun ("Tigray forces"):
+    candidates for the place an actor's name holds. At the start of a sentence, or in a title-case
+    one, only a name that is no word of the parser's tables ("Riot police" is no place)."""
+    from spacy.tokens import Span
+
+    tagged = {i for e in ents for i in range(e.start, e.end)}
+    return [Span(doc, tok.i, tok.i + 1, label=UNTAGGED) for tok in doc
+            if tok.i not in tagged and tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in ("PROPN", "ADJ")
+            and tok.dep_ in ("compound", "amod", "nmod")
+            and (tok.lower_ not in words or _mid_sentence(doc[tok.i:tok.i + 1]))]
+
+
 def _mid_sentence(ent) -> bool:
     """A capitalised name inside a sentence that is not in title case (a headline)."""
     sent = ent.sent
@@ -398,11 +411,22 @@ class _Places:
     def __init__(self, doc, kb, context, gaz, words: frozenset[str] = frozenset()):
         self.found: list[tuple[object, Location]] = []
         self.why: dict[int, str] = {}  # ent.start -> how the name was resolved, when notable
+        self.owned: dict[int, tuple[object, Location]] = {}  # actor head -> the place its name holds
         ents = [_with_article(part) for ent in doc.ents for part in _split_entity(_before_paren(ent))]
         ents = sorted(ents + _untagged_places(doc, ents), key=lambda e: e.start)
         extra = _admin_listed_nouns(doc, ents)
         listed = {ent.start for ent in ents + extra if _admin_list(doc, ent, kb, gaz)}
         ents = sorted(ents + [e for e in extra if e.start in listed], key=lambda e: e.start)
+        for ent in ents + _untagged_owners(doc, ents, words):
+            owner = _owner(ent.root) if ent.start not in listed else None
+            if owner is None or _locative(ent.root) or _object_place(ent.root) or any(
+                    e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)):
+                continue
+            # "Karachi police", "the government of Sindh province": a place that says whose the
+            # actor is gives the actor a country, not the event a place
+            loc, _, _ = self._resolve(doc, ent, kb, context, gaz, words=words, weak=ent.label_ not in PLACE_ENTS)
+            if loc is not None and loc.country and loc.feature != "country":
+                self.owned.setdefault(owner.i, (ent, loc))
         ents = [ent for ent in ents if (ent.label_ in PLACE_ENTS and not _organisation_acronym(ent.text, kb)) or (
             ent.label_ in WEAK_PLACE_ENTS and (_locative(ent.root) or ent.start in listed or _object_place(ent.root))
             and not any(e.kind in ACTOR_KINDS and not (e.kind == "person" and _in_place_phrase(ent))
@@ -579,6 +603,18 @@ class _Places:
             return loc, f"{ent.text!r} earlier in the paragraph{self._note(ent)}"
         return None, ""
 
+    def own_place(self, doc, actor):
+        """An actor without a country, given the country of the place named in its own phrase."""
+        if not actor.span or not _needs_country(actor):
+            return actor
+        span = doc.char_span(*actor.span, alignment_mode="expand")
+        hit = self.owned.get(span.root.i) if span is not None else None
+        if hit is None:
+            return actor
+        ent, loc = hit
+        return replace(actor, country=loc.country, code=make_code(loc.country, actor.sector),
+                       explanation=f"{actor.explanation}; country from its own place name {ent.text!r}")
+
     def dominant_country(self) -> tuple[str | None, list[str]]:
         """The one country all the article's resolved places are in, with their names; None when
         there are none or they are in several countries."""
@@ -679,6 +715,29 @@ def _object_place(tok) -> bool:
     return False
 
 
+def _owner(tok):
+    """The noun a place name qualifies as whose it is ("Karachi police", "the Gaza authorities",
+    "the government of Sindh province", "Kabul's mayor"), through admin words ("Sindh province");
+    None when the name is no such qualifier."""
+    from .gazetteer import ADMIN_WORDS
+
+    for _ in range(4):
+        head = tok.head
+        if tok.dep_ in ("compound", "amod", "nmod", "poss") and head.pos_ in ("NOUN", "PROPN") and head.i > tok.i \
+                and not head.ent_type_:
+            node = head
+        elif tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.i < tok.i:
+            node = head.head
+        else:
+            return None
+        if node.lemma_.lower() in ADMIN_WORDS:
+            tok = node  # "Sindh province", "the province of Sindh": the province is the name
+            continue
+        return node
+    return None
+
+
 def _locative(tok) -> bool:
     """A place named as where something happened ("in Mosul", "near the town of Kharkiv",
     "Kabul, Afghanistan"), not a country acting as subject or object."""
@@ -760,6 +819,10 @@ def locate_events(doc, article: Article, mentions, kb=None, words: frozenset[str
         elif dateline is not None and event.section == "body":
             loc = replace(dateline)
             event.explanation += "; place: the dateline"
+        # "Karachi police", "Darfur rebels": the place in the actor's own name, when the event's
+        # place gave none (a place name inside an actor's name is more often ambiguous)
+        event.actors = [places.own_place(doc, a) for a in event.actors]
+        event.recipients = [places.own_place(doc, a) for a in event.recipients]
         if dominant is not None:
             event.actors = [_with_article_country(a, dominant, dominant_names) for a in event.actors]
             event.recipients = [_with_article_country(a, dominant, dominant_names) for a in event.recipients]
