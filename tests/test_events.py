@@ -896,3 +896,17 @@ def test_a_hyphenated_event_noun_the_tokenizer_split_is_found_whole(code):
     a = code("A deadly shoot-out erupted in Kingston on Friday.")
     e = first(a, "ASSAULT")
     assert e.trigger == "shoot-out" and a.text[slice(*e.trigger_span)] == "shoot-out"
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a threat is aimed at the one whose act its condition names
+    ("Turkey threatened to close its airspace if Greece holds the naval drills.", ("TUR", "THREATEN", "GRC")),
+    ("Mali threatened to expel the envoys unless France recalls its troops.", ("MLI", "THREATEN", "FRA")),
+])
+def test_the_subject_of_a_threats_condition_is_its_recipient(code, text, dyad):
+    assert dyad in dyads(code(text))
+
+
+def test_a_threats_condition_on_its_own_source_names_no_recipient(code):
+    ev = first(code("Iran threatened to retaliate if it is attacked."), "THREATEN")
+    assert ev.source_root == "IRN" and ev.target_root in (None, "")

@@ -27,6 +27,8 @@ UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "op
 CIRCUMSTANCE_PREPS = {"without", "despite"}
 # Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
 ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
+# CAMEO's root code for threats (13 THREATEN); a threat's recipient may be named by its condition.
+THREAT_PREFIX = "13"
 # Prepositions whose object is a recipient when the dictionary names none.
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "for", "from", "upon")
 # Object heads that stand for their "of" phrase: "part of the program", "most of the aid".
@@ -518,6 +520,14 @@ class EventExtractor:
         plover = cameo.plover_type if intended else sense.plover or cameo.plover_type
         if not plover:
             return []
+        if code.startswith(THREAT_PREFIX) and trig.kind == "verb":
+            # "threatened to halt talks if the US deploys missiles": a threat is aimed at the one
+            # whose act its condition names
+            pressed = [a for a in self._condition_subjects(tok, mentions, quote_at)
+                       if a.root and not any(_same(a, s_) for s_ in sources)]
+            if pressed:
+                how.append(f"recipient: the subject of the threat's condition ({pressed[0].text!r})")
+                targets = pressed
         attribution = self._attribution(tok, mentions, quote_at)
         if agentless and intended and attribution is not None and attribution.root:
             # "X said ten diplomats will be expelled": the speaker announces the act
@@ -916,6 +926,19 @@ class EventExtractor:
                    for h in holders for c in h.children):
                 return True
         return False
+
+    def _condition_subjects(self, tok, mentions, quote_at) -> list[Actor]:
+        """The actors named as subject of an "if"/"unless" clause on the trigger or on the act it
+        threatens ("threatened to strike unless Israel withdraws")."""
+        acts = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        for act in acts:
+            for clause in act.children:
+                if not self._condition(clause):
+                    continue
+                subj = next((c for c in clause.children if c.dep_ in SUBJ), None)
+                if subj is not None:
+                    return [a for x in with_conj(subj) for a in self._actors(x, mentions, quote_at)]
+        return []
 
     def _condition(self, tok) -> bool:
         """The trigger heads a conditional clause ("if it is attacked", "unless X agrees")."""
