@@ -910,3 +910,15 @@ def test_the_subject_of_a_threats_condition_is_its_recipient(code, text, dyad):
 def test_a_threats_condition_on_its_own_source_names_no_recipient(code):
     ev = first(code("Iran threatened to retaliate if it is attacked."), "THREATEN")
     assert ev.source_root == "IRN" and ev.target_root in (None, "")
+
+
+def test_forces_mobilized_are_the_sources_own_and_the_foe_is_the_recipient(code):
+    ev = first(code("Greece mobilized thousands of soldiers for a feared conflict with Turkey."), "MOBILIZE")
+    assert (ev.source_root, ev.target_root) == ("GRC", "TUR")
+    assert all(a.sector != "MIL" for a in ev.recipients)
+
+
+def test_a_demand_named_after_a_preposition_has_its_clauses_subject_as_recipient(code):
+    ev = first(code("Nigerian unions insisted on their demand that the Ghanaian government reopen the border."),
+               "REQUEST")
+    assert (ev.source_root, ev.target_root) == ("NGA", "GHA")

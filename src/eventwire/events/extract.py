@@ -95,6 +95,7 @@ class EventExtractor:
         self.perception = dictionaries.words("perception_verbs")
         self.nested_nouns = bool(dictionaries.lexicon.get("code_nested_event_nouns", False))
         self.code_complements = bool(dictionaries.lexicon.get("code_complement_repeats", False))
+        self.own_object = tuple(str(c) for c in dictionaries.lexicon.get("own_object_codes", []) or [])
 
     @classmethod
     def from_config(cls, config: Config) -> "EventExtractor":
@@ -650,10 +651,18 @@ class EventExtractor:
             for o in direct:
                 for x in with_conj(o):
                     targets.extend(self._actors(x, mentions, quote_at))
+            if targets and self.own_object and sense.cameo.startswith(self.own_object):
+                # "mobilized army reservists": the source's own people, not the recipient
+                own = {a.country for a in sources if a.country} | {None}
+                targets = [a for a in targets if a.country not in own]
+                if not targets:
+                    how.append("direct object: the source's own forces, not the recipient")
+                    direct = []
             if targets:
                 how.append("recipient: direct object")
         recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
-        objects = dobj + [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]
+        objects = [o for o in dobj if o in direct or o.lemma_.lower() in sense.obj or o.lower_ in sense.obj]
+        objects += [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]
         if not targets and sense.target != "none":
             targets = self._proposer(objects, mentions, how, quote_at, sources)
         if not targets and sense.target != "none":
@@ -694,7 +703,10 @@ class EventExtractor:
         source_codes = {a.code for a in sources}
         # "reiterated its demand that Israel ease ...": the clause of the demand named by the object
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        clauses += [g for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in self.demands
+        # (or of a preposition: "insisted on its demand that ...")
+        named = [o for o in verb.children if o.dep_ == "dobj"]
+        named += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        clauses += [g for o in named if o.lemma_.lower() in self.demands
                     for g in o.children if g.dep_ in ("acl", "ccomp")]
         for c in clauses:
             subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
