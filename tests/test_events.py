@@ -922,3 +922,27 @@ def test_a_demand_named_after_a_preposition_has_its_clauses_subject_as_recipient
     ev = first(code("Nigerian unions insisted on their demand that the Ghanaian government reopen the border."),
                "REQUEST")
     assert (ev.source_root, ev.target_root) == ("NGA", "GHA")
+
+
+def test_the_recipient_named_inside_an_event_nouns_of_phrase(code):
+    ev = first(code("Canada announced a suspension of trade links with Belarus."), "SANCTION")
+    assert (ev.source_root, ev.target_root) == ("CAN", "BLR")
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_has_one(pipeline):
+    # the small model can make the noun phrase after "to" the subject of a participle clause,
+    # leaving "to" without an object: that noun phrase is its object
+    from spacy.tokens import Doc
+
+    from eventwire.events.extract import _stranded_object
+
+    words = ["Chile", "granted", "asylum", "to", "four", "officers", "hiding", "there", "."]
+    heads = [1, 1, 1, 1, 5, 6, 3, 6, 1]
+    deps = ["nsubj", "ROOT", "dobj", "dative", "nummod", "nsubj", "pcomp", "advmod", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 8)
+    assert [t.text for t in _stranded_object(doc[3])] == ["officers"]
+    parsed = Doc(pipeline.nlp.vocab, words=["aid", "to", "officers"], heads=[0, 0, 1],
+                 deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "NOUN"], sent_starts=[True, False, False])
+    assert _stranded_object(parsed[1]) == []  # an object of its own: nothing to repair

@@ -640,10 +640,9 @@ class EventExtractor:
                     continue
                 if not sense.prep and p.lower_ not in RECIPIENT_PREPS:
                     continue
-                for g in p.children:
-                    if g.dep_ == "pobj":
-                        for x in with_conj(g):
-                            targets.extend(self._actors(x, mentions, quote_at))
+                for g in [g for g in p.children if g.dep_ == "pobj"] or _stranded_object(p):
+                    for x in with_conj(g):
+                        targets.extend(self._actors(x, mentions, quote_at))
                 if targets:
                     how.append(f"recipient from '{p.text} …'")
                     break
@@ -769,6 +768,16 @@ class EventExtractor:
             targets = [a for x in left for a in mentions.at(x) if a.root]
             if targets:
                 how.append("recipient: where the forces withdraw from")
+        if not targets:
+            # "a suspension of trade links with Belarus", "the halt of aid to Sudan": the recipient
+            # named inside the noun's "of" phrase
+            inner = [x for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj" and not mentions.at(g)
+                     for q in g.children if q.dep_ == "prep" and q.lower_ in ("with", "to", "against")
+                     for y in q.children if y.dep_ == "pobj" for x in with_conj(y)]
+            targets = [a for x in inner for a in mentions.at(x) if a.root]
+            if targets:
+                how.append("recipient: named inside the 'of' phrase")
         if not sources and plover in ("PROTEST", "ASSAULT", "COERCE"):
             # "Palestinian riots", "Russian shelling": the country word is who acts
             mods = [m for c in noun.children if c.dep_ == "amod" for m in mentions.modifiers.get(c.i, [])]
@@ -1064,6 +1073,16 @@ def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
 
     return replace(actor, country=modifier.country, code=make_code(modifier.country, actor.sector),
                    explanation=f"{actor.explanation}; country from {modifier.text!r} in the same phrase")
+
+
+def _stranded_object(prep) -> list:
+    """The object of a preposition the parser left without one, having made the noun phrase after
+    it the subject of a clause ("granted asylum to five officers holed up in ...": "officers" as
+    the subject of "holed", a clause hung on the preposition or on the verb)."""
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    return [t for t in prep.doc[prep.i + 1:prep.sent.end]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == prep.i + 1 and t.pos_ in ("NOUN", "PROPN")][:1]
 
 
 def _same(a: Actor, b: Actor) -> bool:
