@@ -946,3 +946,19 @@ def test_a_preposition_the_parser_left_without_its_object_still_has_one(pipeline
     parsed = Doc(pipeline.nlp.vocab, words=["aid", "to", "officers"], heads=[0, 0, 1],
                  deps=["ROOT", "prep", "pobj"], pos=["NOUN", "ADP", "NOUN"], sent_starts=[True, False, False])
     assert _stranded_object(parsed[1]) == []  # an object of its own: nothing to repair
+
+
+def test_being_committed_to_an_act_is_the_subjects_intent(code):
+    # (parsed as a passive verb; as an adjective, "committed" is not coded yet)
+    ev = first(code("Chad's president said Chad is committed to holding elections."), "AGREE")
+    assert ev.source_root == "TCD" and ev.cameo.startswith("03")
+
+
+@pytest.mark.parametrize("text, cameo", [
+    # "forced X out (of ...)": an expulsion, of whom the object says
+    ("Kenya forced the aid charity out of the camp.", "1663"),
+    ("Eritrea forced the UN inspectors out of the country.", "1662"),
+    ("The army forced the villagers out of their homes.", "174"),
+])
+def test_forcing_out_is_an_expulsion_of_the_object(code, text, cameo):
+    assert cameo in {e.cameo for e in code(text).events}
