@@ -962,3 +962,17 @@ def test_being_committed_to_an_act_is_the_subjects_intent(code):
 ])
 def test_forcing_out_is_an_expulsion_of_the_object(code, text, cameo):
     assert cameo in {e.cameo for e in code(text).events}
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a clause of time in the present tense is about the future: its act has not happened
+    ("Norway is freezing its grants until the army releases the detained ministers.", "release"),
+    ("The rebels said the president must resign before they demobilize.", "demobilize"),
+])
+def test_a_future_time_clause_is_not_coded(code, text, absent):
+    assert not [e for e in code(text).events if absent in e.trigger.lower()]
+
+
+def test_a_past_time_clause_is_coded(code):
+    art = code("Police fired tear gas after protesters stormed the parliament building.")
+    assert any("storm" in e.trigger.lower() for e in art.events)

@@ -83,6 +83,7 @@ class EventExtractor:
         self.intent = _code_table(dictionaries, "intent_cameo")
         self.ultimatum = str(dictionaries.lexicon.get("ultimatum_cameo", "139"))
         self.conditions = dictionaries.words("condition_marks")
+        self.pending = dictionaries.words("pending_marks")
         self.occurrence = dictionaries.words("occurrence_verbs")
         self.refusal = _code_table(dictionaries, "refusal_cameo")
         self.requesting = dictionaries.words("request_verbs")
@@ -962,9 +963,12 @@ class EventExtractor:
         return []
 
     def _condition(self, tok) -> bool:
-        """The trigger heads a conditional clause ("if it is attacked", "unless X agrees")."""
-        return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.conditions
-                                           for c in tok.children)
+        """The trigger heads a conditional clause ("if it is attacked", "unless X agrees") or a
+        clause of time about the future ("before they disarm", lexicon pending_marks)."""
+        if tok.dep_ != "advcl":
+            return False
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        return bool(marks & self.conditions) or bool(marks & self.pending) and _present_tense(tok)
 
     def _in_unreal_clause(self, tok) -> bool:
         """Inside a clause that states no fact, further down than its head: an act or event noun
@@ -1073,6 +1077,13 @@ def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
 
     return replace(actor, country=modifier.country, code=make_code(modifier.country, actor.sector),
                    explanation=f"{actor.explanation}; country from {modifier.text!r} in the same phrase")
+
+
+def _present_tense(verb) -> bool:
+    """The clause's finite verb is in the present tense ("takes over", "are finalized", "has
+    signed"), not the past or a modal."""
+    finite = [c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb]
+    return finite[0].tag_ in ("VBZ", "VBP")
 
 
 def _stranded_object(prep) -> list:
