@@ -976,3 +976,19 @@ def test_a_future_time_clause_is_not_coded(code, text, absent):
 def test_a_past_time_clause_is_coded(code):
     art = code("Police fired tear gas after protesters stormed the parliament building.")
     assert any("storm" in e.trigger.lower() for e in art.events)
+
+
+@pytest.mark.parametrize("text, background", [
+    # a relative clause with a time of its own is background to the sentence's news
+    ("Chad lifted the curfew in Abeche, where 12 people were killed in riots last year.", "killed"),
+    ("Mali released a drone that was seized by rebels two weeks ago.", "seized"),
+])
+def test_a_dated_relative_clause_is_background_not_news(code, text, background):
+    events = code(text).events
+    assert events and not [e for e in events if background in e.trigger.lower()]
+
+
+def test_background_events_are_kept_when_the_lexicon_asks(code, pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline.events, "code_background", True)  # code_background_events: true
+    events = code("Mali released a drone that was seized by rebels two weeks ago.").events
+    assert any("seized" in e.trigger for e in events)

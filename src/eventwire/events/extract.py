@@ -96,6 +96,7 @@ class EventExtractor:
         self.perception = dictionaries.words("perception_verbs")
         self.nested_nouns = bool(dictionaries.lexicon.get("code_nested_event_nouns", False))
         self.code_complements = bool(dictionaries.lexicon.get("code_complement_repeats", False))
+        self.code_background = bool(dictionaries.lexicon.get("code_background_events", True))
         self.own_object = tuple(str(c) for c in dictionaries.lexicon.get("own_object_codes", []) or [])
 
     @classmethod
@@ -218,6 +219,8 @@ class EventExtractor:
             events = _without_nested_nouns(events, doc)
         if not self.code_complements:
             events = _without_complement_repeats(events, doc)
+        if not self.code_background:
+            events = _without_background(events, doc)
         return _dedupe(_protest_content(self._protesters_speak(events, doc)))
 
     def _endorsement(self, verb) -> Trigger | None:
@@ -1260,6 +1263,28 @@ def _without_complement_repeats(events: list[Event], doc) -> list[Event]:
                     dropped.update(groups[node.i])
             break
     return [e for i, e in enumerate(events) if i not in dropped]
+
+
+def _without_background(events: list[Event], doc) -> list[Event]:
+    """Drop an event told in a relative clause with a time of its own, on a noun of another event
+    of the sentence ("lifted the curfew in X, where 12 people were killed in riots last year", "the
+    state of emergency that was declared two years ago"): background to the news, with its own
+    date. lexicon.yaml ``code_background_events: true`` keeps them."""
+    roots = _trigger_roots(events, doc)
+    triggers = {tok.i for tok in roots if tok is not None}
+    out = []
+    for e, tok in zip(events, roots):
+        clause = tok
+        while clause is not None and clause.dep_ != "relcl":
+            clause = clause.head if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i else None
+        if clause is not None and clause.dep_ == "relcl":
+            own = {t.i for t in clause.subtree}
+            dated = any(t.ent_type_ == "DATE" or t.lower_ == "ago" for t in doc[min(own):max(own) + 1])
+            governed = any(a.i in triggers for a in clause.ancestors)
+            if dated and governed:
+                continue
+        out.append(e)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
