@@ -247,3 +247,21 @@ def test_an_unknown_organisation_named_after_its_country_is_of_that_country(code
     # one that names no country stays uncoded until its place says more
     ev = code("The Qzar Union of Nurses staged a strike on Monday.").events[0]
     assert ev.actors[0].country is None
+
+
+@pytest.mark.parametrize("text, country", [
+    # "affiliated"/"aligned" parsed as verbs (lemmas "affiliate", "align") still say whose they are
+    ("Militiamen affiliated with the Sudanese army attacked a convoy in Chad.", "SDN"),
+    ("Gunmen aligned with the Libyan army attacked a convoy in Chad.", "LBY"),
+])
+def test_fighters_affiliated_with_a_force_take_its_country(code, text, country):
+    ev = next(e for e in code(text).events if e.type == "ASSAULT")
+    assert ev.actors[0].country == country
+
+
+def test_a_ministers_portfolio_is_no_party(code):
+    # "Labour" in "Labour Minister" is the portfolio, not the British Labour Party: the article
+    # names one country, so the strikers are Norwegian
+    ev = next(e for e in code("Dock workers went on strike over a law signed by the Norwegian "
+                              "Labour Minister.").events if e.type == "PROTEST")
+    assert ev.actors[0].country == "NOR"

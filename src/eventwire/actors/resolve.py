@@ -31,6 +31,9 @@ PERSONAL_PRONOUNS = {"they", "he", "she", "it", "them", "him", "her"}
 PRONOUN_CLAUSE_UP = ("xcomp", "conj", "advcl", "ccomp", "parataxis")
 RELATIVE_PRONOUNS = {"who", "whom", "whose", "which", "that"}
 PAIR_NOUNS = {"country", "side", "nation", "government", "state", "leader", "party"}
+# Nouns of an office whose compound modifier names its portfolio, not an organisation: the
+# "Labour" of "Labour Minister" is no party.
+PORTFOLIO_HEADS = {"minister", "ministry", "secretary", "department"}
 PEOPLES = "peoples.tsv"  # the source of a people's entry (coded where they live, kb.load_peoples)
 
 
@@ -312,6 +315,9 @@ class ActorResolver:
         own = span_at.get(tok.i)
         if tok.pos_ == "ADJ" and not own:
             return []
+        if own and own[1][0].kind == "org" and own[0].end == tok.i + 1 and tok.dep_ == "compound" \
+                and tok.head.lemma_.lower() in PORTFOLIO_HEADS:
+            return []  # "Labour Minister": the minister's portfolio
         if own and _head(own[0]) != tok.i:
             return []  # inside a longer name; the name's own head carries it
         for t in tokens:
@@ -659,7 +665,7 @@ def _org_code(code: str, sector: str | None, own_sector: str | None = None) -> s
 
 STANCE_PREFIXES = ("pro", "anti")
 # Words by which an armed group or a crowd is said to belong to someone: "forces loyal to X".
-ALLEGIANCE = {"loyal", "allied", "affiliated", "aligned", "belong", "belonging"}
+ALLEGIANCE = {"loyal", "allied", "ally", "affiliated", "affiliate", "aligned", "align", "belong", "belonging"}
 
 
 def _in_parens(tok) -> bool:
