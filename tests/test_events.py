@@ -992,3 +992,10 @@ def test_background_events_are_kept_when_the_lexicon_asks(code, pipeline, monkey
     monkeypatch.setattr(pipeline.events, "code_background", True)  # code_background_events: true
     events = code("Mali released a drone that was seized by rebels two weeks ago.").events
     assert any("seized" in e.trigger for e in events)
+
+
+def test_a_relative_clause_dated_after_the_news_is_not_background(code):
+    # an absolute date may tell what happened next: only a time before the news is background
+    art = code("The prisoners were arrested in Krakow and deported to a camp in Silesia, where they "
+               "were shot on 3 March 1943.")
+    assert any("shot" in e.trigger for e in art.events)

@@ -27,6 +27,10 @@ UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "op
 CIRCUMSTANCE_PREPS = {"without", "despite"}
 # Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
 ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
+# Words of a time expression that place an event before the news it is told with ("six months
+# ago", "last year", "earlier this month", "this year"); the adverbs count outside a date too.
+PAST_WORDS = {"ago", "last", "earlier", "previous", "previously", "past", "this"}
+PAST_ADVERBS = {"ago", "earlier", "previously"}
 # CAMEO's root code for threats (13 THREATEN); a threat's recipient may be named by its condition.
 THREAT_PREFIX = "13"
 # Prepositions whose object is a recipient when the dictionary names none.
@@ -1271,7 +1275,7 @@ def _without_background(events: list[Event], doc) -> list[Event]:
     state of emergency that was declared two years ago"): background to the news, with its own
     date. lexicon.yaml ``code_background_events: true`` keeps them."""
     roots = _trigger_roots(events, doc)
-    triggers = {tok.i for tok in roots if tok is not None}
+    by_trigger = {tok.i: e for e, tok in zip(events, roots) if tok is not None}
     out = []
     for e, tok in zip(events, roots):
         clause = tok
@@ -1279,9 +1283,12 @@ def _without_background(events: list[Event], doc) -> list[Event]:
             clause = clause.head if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i else None
         if clause is not None and clause.dep_ == "relcl":
             own = {t.i for t in clause.subtree}
-            dated = any(t.ent_type_ == "DATE" or t.lower_ == "ago" for t in doc[min(own):max(own) + 1])
-            governed = any(a.i in triggers for a in clause.ancestors)
-            if dated and governed:
+            # a time before the news ("six months ago", "last year", "earlier this year"); an
+            # absolute date may as well tell what happened next ("where they were executed on
+            # 24 January")
+            earlier = any(t.lower_ in PAST_WORDS and (t.ent_type_ == "DATE" or t.lower_ in PAST_ADVERBS)
+                          for t in doc[min(own):max(own) + 1])
+            if earlier and any(a.i in by_trigger for a in clause.ancestors):
                 continue
         out.append(e)
     return out
