@@ -57,3 +57,28 @@ def test_the_coder_reads_the_repaired_parse(code):
     a = code("Two soldiers were killed by IS fighters near Palmyra.")
     e = a.events[0]
     assert e.type == "ASSAULT" and e.actors[0].org == "ISIL" and e.target_root == "SYR"
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    # the model finds the verb but hangs its subject on the fronted admin name: parsed again
+    # from the latest comma, past the admin name
+    ("On 4 June 2022, in Pachuca, Hidalgo, a group of nurses led by their union blocked the main road.",
+     "blocked", "group"),
+    ("On 9 May 2022, in Tlapa, Guerrero, the mothers of the missing teachers blocked a highway.",
+     "blocked", "mothers"),
+])
+def test_a_verb_whose_subject_the_fronted_phrase_swallowed_gets_it_back(nlp, text, verb, subject):
+    before = next(_unrepaired(nlp, text).sents)
+    assert before.root.text == verb and not any(c.dep_ == "nsubj" for c in before.root.children)
+    sent = next(nlp(text).sents)
+    assert sent.root.text == verb
+    assert [c.text for c in sent.root.children if c.dep_ == "nsubj"] == [subject]
+
+
+def test_a_comma_inside_parentheses_is_no_cut(nlp):
+    from eventwire.parse_repair import _cuts
+
+    doc = _unrepaired(nlp, "On 2 May 2022, guards in the Pisa prison (Pisa, Tuscany) staged a protest, "
+                           "witnesses said.")
+    cuts = [doc[t.i - 1].text for t in _cuts(doc, next(doc.sents))]
+    assert cuts == ["2022", "protest"]  # not the comma after "(Pisa"

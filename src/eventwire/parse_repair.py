@@ -7,6 +7,8 @@ spaCy component after the parser and NER (``load_model`` adds it).
    whose root is no verb is parsed again from each of the first ``MAX_CUTS`` commas of its first
    ``MAX_FRONT_TOKENS`` tokens on; the first rest whose root is a verb with a subject is grafted
    back, and the fronted phrases hang on that verb. The words, offsets and entities do not change.
+   The same is done when the root is a finite verb without a subject ("With the signing of the
+   accord, the government and the rebels have agreed ...": the subject swallowed by the phrase).
 2. "IS" before a noun ("IS militants") is the Islamic State, not the verb "is": it becomes a proper
    noun in compound with that noun.
 
@@ -44,8 +46,11 @@ class _Repairs:
         fix: dict[int, tuple] = {}  # token index -> (head index, dep, pos, tag, lemma)
         for sent in doc.sents:
             first = sent[0]
-            if sent.root.pos_ not in VERBAL and (first.pos_ in ("ADP", "ADV") or first.ent_type_ in ("DATE", "TIME")):
+            fronted = first.pos_ in ("ADP", "ADV") or first.ent_type_ in ("DATE", "TIME")
+            if fronted and sent.root.pos_ not in VERBAL:
                 fix.update(self._fronted(doc, sent))
+            elif fronted and _subjectless(sent.root):
+                fix.update(self._fronted(doc, sent, strict=True))
         for tok in doc[:-1]:
             nxt = doc[tok.i + 1]
             if tok.text == "IS" and tok.pos_ in VERBAL and nxt.pos_ in ("NOUN", "PROPN") \
@@ -62,9 +67,12 @@ class _Repairs:
         except ValueError:  # a repair that would not make a tree: keep the model's parse
             return doc
 
-    def _fronted(self, doc, sent) -> dict[int, tuple]:
-        commas = [t for t in sent[:MAX_FRONT_TOKENS] if t.text == "," and t.i + 2 < sent.end]
-        for comma in commas[:MAX_CUTS]:
+    def _fronted(self, doc, sent, strict: bool = False) -> dict[int, tuple]:
+        """``strict``: a rest whose subject is a name followed by a comma (an admin name the
+        rest's parse made the subject: "in X, Morazan, a group of residents blocked ...") is
+        taken only when no later cut gives a better one."""
+        fallback: dict[int, tuple] = {}
+        for comma in _cuts(doc, sent)[:MAX_CUTS]:
             rest = doc[comma.i + 1:sent.end]
             sub = self.nlp.make_doc(rest.text)
             if len(sub) != len(rest) or any(a.text != b.text for a, b in zip(sub, rest)):
@@ -73,8 +81,9 @@ class _Repairs:
                 if name in REPARSE_COMPONENTS:
                     sub = proc(sub)
             roots = [t for t in sub if t.dep_ == "ROOT"]
-            if len(roots) != 1 or roots[0].pos_ not in VERBAL or not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in roots[0].children):
+            subjects = [c for c in roots[0].children if c.dep_ in ("nsubj", "nsubjpass")] if roots else []
+            # one verb root with one subject (two are a parse as broken as the first)
+            if len(roots) != 1 or roots[0].pos_ not in VERBAL or len(subjects) != 1:
                 continue
             offset = rest.start
             root = roots[0].i + offset
@@ -85,8 +94,28 @@ class _Repairs:
                 if tok.head.i > comma.i or tok.head.i < sent.start or tok.head.i == tok.i:
                     dep = "punct" if tok.is_punct else "prep" if tok.pos_ == "ADP" else "npadvmod"
                     fix[tok.i] = (root, dep, tok.pos_, tok.tag_, tok.lemma_)
+            subj = subjects[0]
+            if strict and subj.pos_ == "PROPN" and subj.i + 1 < len(sub) and sub[subj.i + 1].text == ",":
+                fallback = fallback or fix
+                continue
             return fix
-        return {}
+        return fallback
+
+
+def _cuts(doc, sent) -> list:
+    """The commas of the sentence's first tokens that may end a fronted phrase; one inside
+    parentheses ("(La Spezia, Liguria)") does not."""
+    return [t for t in sent[:MAX_FRONT_TOKENS] if t.text == "," and t.i + 2 < sent.end
+            and doc[sent.start:t.i].text.count("(") <= doc[sent.start:t.i].text.count(")")]
+
+
+def _subjectless(root) -> bool:
+    """A finite verb heading the sentence with no subject: the subject was swallowed by a
+    fronted phrase ("With the signing of X, the government and the rebels have agreed ...")."""
+    if root.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in root.children):
+        return False  # "Among the talks ... will be a gas deal": a copula's subject may follow it
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    return root.tag_ in finite or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in root.children)
 
 
 def _rebuilt(doc, fix: dict[int, tuple]):
