@@ -999,3 +999,8 @@ def test_a_relative_clause_dated_after_the_news_is_not_background(code):
     art = code("The prisoners were arrested in Krakow and deported to a camp in Silesia, where they "
                "were shot on 3 March 1943.")
     assert any("shot" in e.trigger for e in art.events)
+
+
+def test_where_asylum_is_sought_is_who_is_asked(code):
+    ev = first(code("Thousands of Syrian Kurds sought asylum in Sweden last year."), "REQUEST")
+    assert (ev.source_root, ev.target_root) == ("SYR", "SWE")
