@@ -1004,3 +1004,8 @@ def test_a_relative_clause_dated_after_the_news_is_not_background(code):
 def test_where_asylum_is_sought_is_who_is_asked(code):
     ev = first(code("Thousands of Syrian Kurds sought asylum in Sweden last year."), "REQUEST")
     assert (ev.source_root, ev.target_root) == ("SYR", "SWE")
+
+
+def test_coordinated_country_words_of_an_object_are_each_a_recipient(code):
+    art = code("Police beat Ghanaian and Togolese traders.")
+    assert {e.target_root for e in art.events if e.type == "ASSAULT"} == {"GHA", "TGO"}

@@ -676,8 +676,14 @@ class EventExtractor:
             for o in objects:
                 # the object's own country word before anything further in its phrase: "downed two
                 # Israeli drones near Damascus", "attacked a Russian convoy outside Kyiv"
-                own = [m for c in o.children if c.dep_ in ("amod", "compound") for m in mentions.modifiers.get(c.i, [])]
-                inner = own[:1] or _rooted(mentions.within(o))
+                # ("Ghanaian and Togolese traders": each coordinated country word)
+                own = [m for c in o.children if c.dep_ in ("amod", "compound")
+                       for x in with_conj(c) for m in mentions.modifiers.get(x.i, [])]
+                if own:
+                    targets = [_weak(a) for a in own if a.root]
+                    how.append(f"recipient: the country word of '{o.text}'")
+                    break
+                inner = _rooted(mentions.within(o))
                 if inner:
                     targets = [_weak(a) for a in _with_coordinated(inner[0], o.doc, mentions)]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
