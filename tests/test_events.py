@@ -1009,3 +1009,9 @@ def test_where_asylum_is_sought_is_who_is_asked(code):
 def test_coordinated_country_words_of_an_object_are_each_a_recipient(code):
     art = code("Police beat Ghanaian and Togolese traders.")
     assert {e.target_root for e in art.events if e.type == "ASSAULT"} == {"GHA", "TGO"}
+
+
+def test_a_refused_act_takes_the_type_of_its_refusal_code(code):
+    # "resign" carries its own PLOVER type (RETREAT) in verbs.yaml; refused, it is a REJECT
+    types = {e.type for e in code("The interior minister declined to resign.").events}
+    assert types == {"REJECT"}

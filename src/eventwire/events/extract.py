@@ -526,7 +526,10 @@ class EventExtractor:
                 how.append(f"promised or planned, not done: {code} coded as the intent {intent}")
                 code, intended = intent, True
         cameo = self.d.code(code)
-        plover = cameo.plover_type if intended else sense.plover or cameo.plover_type
+        # the sense's own PLOVER type and mode are for its own code, not for one it was recoded
+        # to (a refusal, an intent, a negation: "declined to resign" is no RETREAT)
+        recoded = intended or code != sense.cameo
+        plover = cameo.plover_type if recoded else sense.plover or cameo.plover_type
         if not plover:
             return []
         if code.startswith(THREAT_PREFIX) and trig.kind == "verb":
@@ -544,7 +547,7 @@ class EventExtractor:
             how.append(f"planned act without an agent: the source is its announcer {attribution.text!r}")
         if agentless and plover not in self.agentless:
             return []
-        mode = cameo.plover_mode if intended else sense.mode or cameo.plover_mode
+        mode = cameo.plover_mode if recoded else sense.mode or cameo.plover_mode
         date, precision, date_source = self._date(tok, article, doc)
         sentence = article.sentences[sent_i]
         weak = all(getattr(t, "_weak", False) for t in targets)
