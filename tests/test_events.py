@@ -1015,3 +1015,14 @@ def test_a_refused_act_takes_the_type_of_its_refusal_code(code):
     # "resign" carries its own PLOVER type (RETREAT) in verbs.yaml; refused, it is a REJECT
     types = {e.type for e in code("The interior minister declined to resign.").events}
     assert types == {"REJECT"}
+
+
+@pytest.mark.parametrize("text, not_done", [
+    # what one is pressed to do has not been done: the pressure is the event
+    ("Norway pressured the rebels to release the hostages.", "release"),
+    # nor what a speaker says one must be ready to do
+    ("The envoy said Kenya must be ready to withdraw its troops.", "withdraw"),
+])
+def test_what_is_pressed_for_is_not_an_event(code, text, not_done):
+    art = code(text)
+    assert art.events and not [e for e in art.events if not_done in e.trigger]

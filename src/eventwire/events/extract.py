@@ -22,7 +22,7 @@ from .syntax import (SUBJ, agents, disagree, governing_clause, in_purpose_clause
 SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 # The dependencies an act or event noun hangs from inside its clause: walked up to see whether
 # the clause states a fact (events in conditions and requests do not happen).
-UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound")
+UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound", "acomp")
 # Prepositions of circumstance, whose phrase names no recipient of the act ("without", "despite").
 CIRCUMSTANCE_PREPS = {"without", "despite"}
 # Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
