@@ -1026,3 +1026,14 @@ def test_a_refused_act_takes_the_type_of_its_refusal_code(code):
 def test_what_is_pressed_for_is_not_an_event(code, text, not_done):
     art = code(text)
     assert art.events and not [e for e in art.events if not_done in e.trigger]
+
+
+@pytest.mark.parametrize("text, background", [
+    # the time before the news is on the noun the relative clause describes
+    ("The minister condemned last week's ambush, in which nine soldiers were killed.", "killed"),
+    # a standing fact in the simple present describes the noun
+    ("Egypt expelled the ambassador of Qatar, which supports the Muslim Brotherhood.", "supports"),
+])
+def test_more_background_in_relative_clauses(code, text, background):
+    events = code(text).events
+    assert events and not [e for e in events if background in e.trigger]

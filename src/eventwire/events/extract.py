@@ -1279,10 +1279,11 @@ def _without_complement_repeats(events: list[Event], doc) -> list[Event]:
 
 
 def _without_background(events: list[Event], doc) -> list[Event]:
-    """Drop an event told in a relative clause with a time of its own, on a noun of another event
-    of the sentence ("lifted the curfew in X, where 12 people were killed in riots last year", "the
-    state of emergency that was declared two years ago"): background to the news, with its own
-    date. lexicon.yaml ``code_background_events: true`` keeps them."""
+    """Drop an event told in a relative clause on a noun of another event of the sentence, with a
+    time before the news ("lifted the curfew in X, where 12 people were killed in riots last year",
+    "the state of emergency that was declared two years ago", "the raid last week in which ..."),
+    or a standing fact in the simple present ("Qatar, which supports X"): background to the news.
+    lexicon.yaml ``code_background_events: true`` keeps them."""
     roots = _trigger_roots(events, doc)
     by_trigger = {tok.i: e for e, tok in zip(events, roots) if tok is not None}
     out = []
@@ -1290,14 +1291,19 @@ def _without_background(events: list[Event], doc) -> list[Event]:
         clause = tok
         while clause is not None and clause.dep_ != "relcl":
             clause = clause.head if clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i else None
-        if clause is not None and clause.dep_ == "relcl":
-            own = {t.i for t in clause.subtree}
-            # a time before the news ("six months ago", "last year", "earlier this year"); an
-            # absolute date may as well tell what happened next ("where they were executed on
-            # 24 January")
-            earlier = any(t.lower_ in PAST_WORDS and (t.ent_type_ == "DATE" or t.lower_ in PAST_ADVERBS)
-                          for t in doc[min(own):max(own) + 1])
-            if earlier and any(a.i in by_trigger for a in clause.ancestors):
+        if clause is not None and clause.dep_ == "relcl" and any(a.i in by_trigger for a in clause.ancestors):
+            # a time before the news, in the clause or on the noun it describes ("six months
+            # ago", "last week's ambush, in which ..."); an absolute date may as well tell
+            # what happened next ("where they were executed on 24 January")
+            noun = clause.head
+            words = list(clause.subtree) + [t for c in noun.children if c.i != clause.i and c.dep_ != "relcl"
+                                            for t in c.subtree]
+            if any(t.lower_ in PAST_WORDS and (t.ent_type_ == "DATE" or t.lower_ in PAST_ADVERBS) for t in words):
+                continue
+            # "Hamas, which advocates X's destruction": a simple present after a comma describes
+            # the noun, it tells no event
+            if tok is clause and tok.tag_ in ("VBZ", "VBP") and doc[clause.left_edge.i - 1].text == "," \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
                 continue
         out.append(e)
     return out
