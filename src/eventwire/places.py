@@ -422,8 +422,8 @@ class _Places:
             if owner is None or _locative(ent.root) or _object_place(ent.root) or any(
                     e.kind in ACTOR_KINDS for e in kb.lookup(ent.text)):
                 continue
-            # "Karachi police", "the government of Sindh province": a place that says whose the
-            # actor is gives the actor a country, not the event a place
+            # "Karachi police", "the government of Balochistan province": a place that says whose
+            # the actor is gives the actor a country, not the event a place
             loc, _, _ = self._resolve(doc, ent, kb, context, gaz, words=words, weak=ent.label_ not in PLACE_ENTS)
             if loc is not None and loc.country and loc.feature != "country":
                 self.owned.setdefault(owner.i, (ent, loc))
@@ -717,8 +717,8 @@ def _object_place(tok) -> bool:
 
 def _owner(tok):
     """The noun a place name qualifies as whose it is ("Karachi police", "the Gaza authorities",
-    "the government of Sindh province", "Kabul's mayor"), through admin words ("Sindh province");
-    None when the name is no such qualifier."""
+    "the government of Balochistan province", "Kabul's mayor"), through admin words
+    ("Balochistan province"); None when the name is no such qualifier."""
     from .gazetteer import ADMIN_WORDS
 
     for _ in range(4):
@@ -732,7 +732,7 @@ def _owner(tok):
         else:
             return None
         if node.lemma_.lower() in ADMIN_WORDS:
-            tok = node  # "Sindh province", "the province of Sindh": the province is the name
+            tok = node  # "Balochistan province", "the province of X": the province is the name
             continue
         return node
     return None

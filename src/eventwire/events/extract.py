@@ -645,6 +645,7 @@ class EventExtractor:
         # the object the sense is conditioned on is the means, not the recipient ("fired
         # artillery at X", "imposed sanctions on X"); an actor inside its phrase still counts
         direct = [o for o in dobj if o.lemma_.lower() not in sense.obj and o.lower_ not in sense.obj]
+        own_forces: list = []  # objects that are the source's own forces (own_object_codes)
         if sense.target != "obj":
             for p in preps:
                 if sense.prep and p.lower_ not in sense.prep:
@@ -667,11 +668,11 @@ class EventExtractor:
                 targets = [a for a in targets if a.country not in own]
                 if not targets:
                     how.append("direct object: the source's own forces, not the recipient")
-                    direct = []
+                    own_forces = direct
             if targets:
                 how.append("recipient: direct object")
         recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
-        objects = [o for o in dobj if o in direct or o.lemma_.lower() in sense.obj or o.lower_ in sense.obj]
+        objects = [o for o in dobj if o not in own_forces]
         objects += [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]
         if not targets and sense.target != "none":
             targets = self._proposer(objects, mentions, how, quote_at, sources)
@@ -984,7 +985,7 @@ class EventExtractor:
         if tok.dep_ != "advcl":
             return False
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        return bool(marks & self.conditions) or bool(marks & self.pending) and _present_tense(tok)
+        return bool(marks & self.conditions) or (bool(marks & self.pending) and _present_tense(tok))
 
     def _in_unreal_clause(self, tok) -> bool:
         """Inside a clause that states no fact, further down than its head: an act or event noun
