@@ -1037,3 +1037,14 @@ def test_what_is_pressed_for_is_not_an_event(code, text, not_done):
 def test_more_background_in_relative_clauses(code, text, background):
     events = code(text).events
     assert events and not [e for e in events if background in e.trigger]
+
+
+def test_whom_an_act_defies_is_its_recipient(code):
+    ev = first(code("Students marched through Minsk in defiance of the Belarusian authorities."), "PROTEST")
+    assert [a.code for a in ev.recipients] == ["BLRGOV"]
+    assert "defies" in ev.explanation
+
+
+def test_the_country_word_of_what_a_protest_noun_is_against_is_its_recipient(code):
+    ev = first(code("Kenyan riots against Chinese labour policies continued on Monday."), "PROTEST")
+    assert (ev.source_root, ev.target_root) == ("KEN", "CHN")

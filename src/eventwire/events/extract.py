@@ -31,6 +31,9 @@ ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", 
 # ago", "last year", "earlier this month", "this year"); the adverbs count outside a date too.
 PAST_WORDS = {"ago", "last", "earlier", "previous", "previously", "past", "this"}
 PAST_ADVERBS = {"ago", "earlier", "previously"}
+# Nouns of a stance whose "in ... of/against X" phrase names whom an act is aimed at ("in
+# defiance of the authorities", "in protest against the verdict").
+STANCE_NOUNS = {"defiance", "protest", "opposition"}
 # CAMEO's root code for threats (13 THREATEN); a threat's recipient may be named by its condition.
 THREAT_PREFIX = "13"
 # Prepositions whose object is a recipient when the dictionary names none.
@@ -671,6 +674,15 @@ class EventExtractor:
                     own_forces = direct
             if targets:
                 how.append("recipient: direct object")
+        if not targets and sense.target != "none":
+            # "marched in defiance of the authorities": whom the act defies or protests
+            stance = [g for p in preps if p.lower_ == "in" for n in p.children
+                      if n.dep_ == "pobj" and n.lemma_.lower() in STANCE_NOUNS
+                      for q in n.children if q.dep_ == "prep" and q.lower_ in ("of", "against", "at", "to")
+                      for g in q.children if g.dep_ == "pobj"]
+            targets = [a for g in stance for x in with_conj(g) for a in _actors_or_country_word(x, mentions)]
+            if targets:
+                how.append("recipient: whom the act defies or protests ('in defiance of …')")
         recipient_preps = [p for p in preps if p.lower_ in (sense.prep or RECIPIENT_PREPS)]
         objects = [o for o in dobj if o not in own_forces]
         objects += [g for p in recipient_preps for g in p.children if g.dep_ == "pobj"]
@@ -763,6 +775,9 @@ class EventExtractor:
                 continue
             objs = [x for g in p.children if g.dep_ == "pobj" for x in with_conj(g)]
             actors = [a for x in objs for a in (mentions.at(x))]
+            if not actors and sense.prep and p.lower_ in sense.prep and p.lower_ != "of":
+                # "riots against Chinese policies": the country word of what the act is against
+                actors = [a for x in objs for a in _actors_or_country_word(x, mentions)]
             if not actors:
                 continue
             if p.lower_ == "between" and len(actors) >= 2:
@@ -1094,6 +1109,12 @@ def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
 
     return replace(actor, country=modifier.country, code=make_code(modifier.country, actor.sector),
                    explanation=f"{actor.explanation}; country from {modifier.text!r} in the same phrase")
+
+
+def _actors_or_country_word(tok, mentions) -> list[Actor]:
+    """The actors at a noun, else the country words that describe it ("Chinese policies")."""
+    return mentions.at(tok) or [m for c in tok.children if c.dep_ in ("amod", "compound")
+                                for m in mentions.modifiers.get(c.i, []) if m.root]
 
 
 def _present_tense(verb) -> bool:
