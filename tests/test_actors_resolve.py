@@ -265,3 +265,14 @@ def test_a_ministers_portfolio_is_no_party(code):
     ev = next(e for e in code("Dock workers went on strike over a law signed by the Norwegian "
                               "Labour Minister.").events if e.type == "PROTEST")
     assert ev.actors[0].country == "NOR"
+
+
+@pytest.mark.parametrize("text, root", [
+    # the United Kingdom's constituent countries are the United Kingdom, not Ireland
+    ("The UK government imposed direct rule on Northern Ireland.", "GBR"),
+    ("Welsh farmers blocked a motorway near Cardiff.", "GBR"),
+])
+def test_the_uks_constituent_countries_code_to_it(code, text, root):
+    art = code(text)
+    assert art.events
+    assert {a.root for e in art.events for a in e.actors + e.recipients if a.root} == {root}
