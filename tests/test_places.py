@@ -348,3 +348,9 @@ def test_the_events_place_comes_before_a_place_in_the_actors_name(code):
     # "Merida" names towns in Mexico, Spain and Venezuela: where the march was decides
     ev = _event(code("Merida residents marched in Caracas on Sunday."), "march")
     assert ev.actors[0].country == "VEN"
+
+
+def test_an_occupied_territory_is_coded_to_the_country_that_holds_it_in_law(code):
+    # the Golan Heights: Syrian in international law (place_regions.tsv), as the UN and ACLED have it
+    ev = _event(code("Residents of the Golan Heights staged a strike on Monday."), "staged")
+    assert ev.location is not None and ev.location.country == "SYR"
