@@ -1048,3 +1048,13 @@ def test_whom_an_act_defies_is_its_recipient(code):
 def test_the_country_word_of_what_a_protest_noun_is_against_is_its_recipient(code):
     ev = first(code("Kenyan riots against Chinese labour policies continued on Monday."), "PROTEST")
     assert (ev.source_root, ev.target_root) == ("KEN", "CHN")
+
+
+@pytest.mark.parametrize("text, dyad", [
+    # a refusal in spite of someone's calls refuses them
+    ("The Malawian minister refused to resign despite calls from the opposition party.", ("MWI", "REJECT", "MWI")),
+    # bowing to someone's pressure concedes to them
+    ("Egypt bowed to pressure from the United States.", ("EGY", "CONCEDE", "USA")),
+])
+def test_whose_pressure_is_refused_or_yielded_to(code, text, dyad):
+    assert dyad in dyads(code(text))

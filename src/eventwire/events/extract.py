@@ -34,6 +34,8 @@ PAST_ADVERBS = {"ago", "earlier", "previously"}
 # Nouns of a stance whose "in ... of/against X" phrase names whom an act is aimed at ("in
 # defiance of the authorities", "in protest against the verdict").
 STANCE_NOUNS = {"defiance", "protest", "opposition"}
+# CAMEO's root code for rejections (12 REJECT): refused in spite of whose demand.
+REFUSAL_PREFIX = "12"
 # CAMEO's root code for threats (13 THREATEN); a threat's recipient may be named by its condition.
 THREAT_PREFIX = "13"
 # Prepositions whose object is a recipient when the dictionary names none.
@@ -704,6 +706,12 @@ class EventExtractor:
                     targets = [_weak(a) for a in _with_coordinated(inner[0], o.doc, mentions)]
                     how.append(f"recipient: actor inside the phrase '{o.text} …'")
                     break
+        if not targets and sense.target != "none" and sense.cameo.startswith(REFUSAL_PREFIX):
+            # "declined to resign despite pressure from the commission": a refusal in spite of
+            # someone's demand refuses them
+            spite = [g for v in [verb] + [c for c in children if c.dep_ == "xcomp"] for p in v.children
+                     if p.dep_ == "prep" and p.lower_ in CIRCUMSTANCE_PREPS for g in p.children if g.dep_ == "pobj"]
+            targets = self._proposer(spite, mentions, how, quote_at, sources)
         if not targets and sense.target != "none":
             targets = self._complement_recipient(verb, mentions, how, quote_at, sources)
         return sources, targets
