@@ -695,10 +695,9 @@ class EventExtractor:
                 # the object's own country word before anything further in its phrase: "downed two
                 # Israeli drones near Damascus", "attacked a Russian convoy outside Kyiv"
                 # ("Ghanaian and Togolese traders": each coordinated country word)
-                own = [m for c in o.children if c.dep_ in ("amod", "compound")
-                       for x in with_conj(c) for m in mentions.modifiers.get(x.i, [])]
+                own = _country_words(o, mentions)
                 if own:
-                    targets = [_weak(a) for a in own if a.root]
+                    targets = [_weak(a) for a in own]
                     how.append(f"recipient: the country word of '{o.text}'")
                     break
                 inner = _rooted(mentions.within(o))
@@ -1119,10 +1118,16 @@ def _with_modifier_country(actor: Actor, modifier: Actor) -> Actor:
                    explanation=f"{actor.explanation}; country from {modifier.text!r} in the same phrase")
 
 
+def _country_words(tok, mentions) -> list[Actor]:
+    """The country words that describe a noun, coordinated ones too ("Ghanaian and Togolese
+    traders", "Chinese policies")."""
+    return [m for c in tok.children if c.dep_ in ("amod", "compound")
+            for x in with_conj(c) for m in mentions.modifiers.get(x.i, []) if m.root]
+
+
 def _actors_or_country_word(tok, mentions) -> list[Actor]:
-    """The actors at a noun, else the country words that describe it ("Chinese policies")."""
-    return mentions.at(tok) or [m for c in tok.children if c.dep_ in ("amod", "compound")
-                                for m in mentions.modifiers.get(c.i, []) if m.root]
+    """The actors at a noun, else the country words that describe it."""
+    return mentions.at(tok) or _country_words(tok, mentions)
 
 
 def _present_tense(verb) -> bool:
