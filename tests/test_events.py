@@ -1058,3 +1058,27 @@ def test_the_country_word_of_what_a_protest_noun_is_against_is_its_recipient(cod
 ])
 def test_whose_pressure_is_refused_or_yielded_to(code, text, dyad):
     assert dyad in dyads(code(text))
+
+
+def test_a_refusal_despite_a_national_body_refuses_that_country(code):
+    # the body is unknown to the dictionaries but named after its country; the speaker,
+    # known by role only, is of that country too
+    ev = first(code("The deputy minister refused to step down despite pressure by the Zambia Electoral "
+                    "Review Board."), "REJECT")
+    assert (ev.source_root, ev.target_root) == ("ZMB", "ZMB")
+    assert ev.recipients[0].name == "the Zambia Electoral Review Board"
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The rebels refused to allow Red Cross trucks to enter the city.", (None, "REJECT", "ICRC")),
+    ("Myanmar's junta refused to let Thai journalists enter the region.", ("MMR", "REJECT", "THA")),
+])
+def test_whom_a_refusal_does_not_let_act_is_its_recipient(code, text, dyad):
+    assert dyad in dyads(code(text))
+
+
+def test_the_speaker_of_a_trailing_report_is_not_an_object(code):
+    events = code("Mexican police officers routinely beat Haitian migrants in detention, a refugee charity "
+                  "charged on Friday.").events
+    assert {(e.source_root, e.type, e.target_root) for e in events} == {("MEX", "ASSAULT", "HTI")}
+    assert "charity" not in " ".join(a.text for e in events for a in e.recipients)

@@ -25,6 +25,10 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound", "acomp")
 # Prepositions of circumstance, whose phrase names no recipient of the act ("without", "despite").
 CIRCUMSTANCE_PREPS = {"without", "despite"}
+# Verbs that report an accusation, besides reporting_verbs ("..., a rights group charged").
+ACCUSING_REPORTERS = {"charge", "allege"}
+# Verbs of letting someone act, whose clause's subject is the one let act ("allow X to land").
+PERMIT_VERBS = {"allow", "permit", "let", "enable"}
 # Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
 ANNOUNCING = {"announce", "declare", "claim", "reiterate", "repeat", "confirm", "report", "decide", "rule", "conclude"}
 # Words of a time expression that place an event before the news it is told with ("six months
@@ -646,7 +650,8 @@ class EventExtractor:
             how.append("passive coded as such: subject acts, agent phrase is the recipient")
             return sources, targets
         preps = [c for c in children if c.dep_ in ("prep", "dative")]
-        dobj = [c for c in children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"]
+        dobj = [c for c in children if c.dep_ in ("dobj", "dative") and c.pos_ != "ADP"
+                and not self._trailing_speaker(c)]
         # the object the sense is conditioned on is the means, not the recipient ("fired
         # artillery at X", "imposed sanctions on X"); an actor inside its phrase still counts
         direct = [o for o in dobj if o.lemma_.lower() not in sense.obj and o.lower_ not in sense.obj]
@@ -715,6 +720,17 @@ class EventExtractor:
             targets = self._complement_recipient(verb, mentions, how, quote_at, sources)
         return sources, targets
 
+    def _trailing_speaker(self, obj) -> bool:
+        """An "object" that is the speaker of a trailing reporting clause the parser attached to
+        the verb ("beat migrants in detention, a refugee charity charged": "charity" as a second
+        object, "charged" as its modifier)."""
+        first = obj.left_edge
+        # a finite verb, or a participle on a second object (a verb has one)
+        second = any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
+        return (first.i > 0 and first.nbor(-1).text == "," and any(
+            c.dep_ == "acl" and (c.tag_ == "VBD" or second) and c.lemma_.lower() in self.reporting | ACCUSING_REPORTERS
+            for c in obj.children))
+
     def _proposer(self, objects, mentions, how, quote_at, sources) -> list[Actor]:
         """Who made the demand, offer or appeal that is accepted or rejected ("dismissed an appeal
         from President X", "conceded to demands by the union", "rejected Belarus's calls"): the
@@ -728,6 +744,14 @@ class EventExtractor:
                        for g in p.children if g.dep_ == "pobj"]
             found = [a for g in owners for x in with_conj(g) for a in self._actors(x, mentions, quote_at)
                      if a.code not in source_codes or not a.code]
+            if not found:
+                # a body the dictionaries do not know, named after its country ("pressure by the
+                # Zambia Electoral Review Board")
+                found = [replace(a, text=body.text, span=(body.start_char, body.end_char), name=body.text,
+                                 explanation=f"{a.explanation}; a body named after its country, {body.text!r}")
+                         for g in owners for x in with_conj(g) for c in x.children if c.dep_ == "compound"
+                         for a in mentions.at(c) if a.root and a.code not in source_codes
+                         for body in [x.doc[x.left_edge.i:x.i + 1]]]
             if found:
                 how.append(f"recipient: who made the {o.text!r}")
                 return found
@@ -744,6 +768,9 @@ class EventExtractor:
         named += [g for p in verb.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
         clauses += [g for o in named if o.lemma_.lower() in self.demands
                     for g in o.children if g.dep_ in ("acl", "ccomp")]
+        # "refused to allow UN planes to land": whom the act does or does not let act
+        clauses += [g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in PERMIT_VERBS
+                    for g in c.children if g.dep_ in ("ccomp", "xcomp")]
         for c in clauses:
             subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             out = [a for s_ in subj for x in with_conj(s_) for a in self._actors(x, mentions, quote_at)
@@ -1345,7 +1372,7 @@ def _without_background(events: list[Event], doc) -> list[Event]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """Drop repeats, and an event without a recipient where the same source and code in the same
+    """Drop repeats, and an event without a recipient where the same source and type in the same
     sentence has one ("oppose intervention in Syria and oppose regime change")."""
     with_target = {(e.sentence_index, e.type, _source_code(e)) for e in events if e.recipients}
     events = [e for e in events if e.recipients or (e.sentence_index, e.type, _source_code(e)) not in with_target]

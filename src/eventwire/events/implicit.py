@@ -189,8 +189,11 @@ def sole_country(article: Article, sectors: set[str], countries: set[str], *, st
                     continue
                 if side == 1 and actor.sector not in state:
                     continue
+                # (a named body of the country, "the Zambia Electoral Review Board", is no visit
+                # host or foreign state: its counterpart acts at home)
                 if actor.sector not in HOME_SECTORS and any(
-                        o.country == country and (o.sector is None or o.sector in sectors) for o in other):
+                        o.country == country and ((o.sector is None and not o.name) or o.sector in sectors)
+                        for o in other):
                     continue
                 mine[i] = replace(actor, country=country, code=make_code(country, actor.sector),
                                   explanation=f"{actor.explanation}; inferred: a {actor.sector} named only by its "
