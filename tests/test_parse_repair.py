@@ -1,5 +1,6 @@
 """The parse repairs (eventwire.parse_repair) on hand-written sentences: a fronted date or place
-that the small model hangs the sentence on, and "IS" read as the verb "is"."""
+that the small model hangs the sentence on, "IS" read as the verb "is", and "up to" before a
+number read as a verb particle."""
 
 from __future__ import annotations
 
@@ -82,3 +83,25 @@ def test_a_comma_inside_parentheses_is_no_cut(nlp):
                            "witnesses said.")
     cuts = [doc[t.i - 1].text for t in _cuts(doc, next(doc.sents))]
     assert cuts == ["2022", "protest"]  # not the comma after "(Pisa"
+
+
+@pytest.mark.parametrize("text, verb, noun", [
+    ("Gunmen have abducted up to 16 Chinese engineers from a road camp.", "abducted", "engineers"),
+    ("Police arrested up to 50 students in the capital.", "arrested", "students"),
+])
+def test_up_to_before_a_number_counts_the_object(nlp, text, verb, noun):
+    doc = nlp(text)
+    obj = next(t for t in doc if t.text == noun)
+    assert (obj.dep_, obj.head.text) == ("dobj", verb)
+    assert {t.dep_ for t in doc if t.lower_ in ("up", "to")} == {"quantmod"}
+
+
+def test_the_particle_up_before_a_number_is_left_alone(nlp):
+    doc = nlp("The patrol picked up 5 soldiers near the border.")
+    assert next(t for t in doc if t.text == "up").dep_ == "prt"
+
+
+def test_an_abduction_of_up_to_n_people_is_no_particle_verb(code):
+    events = code("Afghan rebels have abducted up to 16 Chinese engineers from a road camp.").events
+    assert {(e.source_root, e.type, e.target_root) for e in events} == {("AFG", "ASSAULT", "CHN")}
+    assert [e.trigger for e in events] == ["abducted"]  # not "abducted up"

@@ -1,4 +1,4 @@
-"""Part of the parse stage: repairs for two ways the small English model misparses news, run as a
+"""Part of the parse stage: repairs for three ways the small English model misparses news, run as a
 spaCy component after the parser and NER (``load_model`` adds it).
 
 1. A fronted date and place ("On 12 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees
@@ -11,6 +11,8 @@ spaCy component after the parser and NER (``load_model`` adds it).
    accord, the government and the rebels have agreed ...": the subject swallowed by the phrase).
 2. "IS" before a noun ("IS militants") is the Islamic State, not the verb "is": it becomes a proper
    noun in compound with that noun.
+3. "up to" before a number ("abducted up to 30 students") read as a verb particle and a
+   preposition: both words count the number, and the noun is the verb's object again.
 
 The repaired document is rebuilt with ``spacy.tokens.Doc``, so every stage sees one parse.
 """
@@ -60,6 +62,7 @@ class _Repairs:
                 if nxt.head.i == tok.i:  # "IS(aux) militants(attr)": the noun takes the verb's place
                     fix[nxt.i] = (tok.head.i, tok.dep_ if tok.dep_ not in ("aux", "auxpass") else "nsubj",
                                   nxt.pos_, nxt.tag_, nxt.lemma_)
+        fix.update(_up_to_number(doc, fix))
         if not fix:
             return doc
         try:
@@ -116,6 +119,25 @@ def _subjectless(root) -> bool:
         return False  # "Among the talks ... will be a gas deal": a copula's subject may follow it
     finite = ("VBD", "VBZ", "VBP", "MD")
     return root.tag_ in finite or any(c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in root.children)
+
+
+def _up_to_number(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
+    """Repair 3: "abducted up to 30 students" read as the particle verb "abduct up" with the
+    students in a "to" phrase. "up to" counts the object: both words modify the number, and the
+    noun is the verb's direct object again."""
+    out: dict[int, tuple] = {}
+    for tok in doc[:-2]:
+        to, num = doc[tok.i + 1], doc[tok.i + 2]
+        if tok.lower_ != "up" or tok.dep_ != "prt" or to.lower_ != "to" or to.dep_ != "prep" \
+                or to.head.i not in (tok.i, tok.head.i) or not num.like_num or num.dep_ != "nummod":
+            continue
+        noun = num.head
+        if noun.dep_ != "pobj" or noun.head.i != to.i or {tok.i, to.i, noun.i} & set(fix):
+            continue
+        out[tok.i] = (num.i, "quantmod", "ADV", "RB", "up")
+        out[to.i] = (num.i, "quantmod", "ADP", "IN", "to")
+        out[noun.i] = (tok.head.i, "dobj", noun.pos_, noun.tag_, noun.lemma_)
+    return out
 
 
 def _rebuilt(doc, fix: dict[int, tuple]):
