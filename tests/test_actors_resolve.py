@@ -75,6 +75,17 @@ def test_a_country_adjective_before_coordinated_nouns_names_both(resolve):
     assert codes(found, "tanks") == [("ISR", "MIL")]
 
 
+def test_a_country_word_the_parser_made_a_noun_shares_the_coordinated_noun(resolve):
+    # the model reads "Sri Lankan" as a noun coordinated with "Indian aid workers"
+    found, _, _ = resolve("Gunmen attacked a convoy of Sri Lankan and Indian aid workers.")
+    assert sorted(codes(found, "workers")) == [("IND", "NGO"), ("LKA", "NGO")]
+
+
+def test_the_coordinated_countries_of_an_object_are_all_recipients(code):
+    a = code("Guinean troops have detained hundreds of Sierra Leonean and Liberian traders near the border.")
+    assert {(e.source_root, e.target_root) for e in a.events if e.type == "COERCE"} == {("GIN", "SLE"), ("GIN", "LBR")}
+
+
 def test_role_nouns(resolve):
     found, _, _ = resolve("Afghan police arrested three suspects after Taliban fighters attacked a checkpoint.")
     assert codes(found, "police") == [("AFG", "COP")]

@@ -505,7 +505,7 @@ class ActorResolver:
         also = [replace(actor, country=e.country, code=make_code(e.country, sector, None),
                         explanation=f"'{text}' -> {e.country}, coordinated with the first owner")
                 for text, e in owners_also if e.country and e.country != country]
-        return [actor] + also + self._coordinated_countries(tokens, span_at, actor, country, org, sector)
+        return [actor] + also + self._coordinated_countries(tokens, span_at, actor, country, org, sector, tok)
 
     @staticmethod
     def _residence(tok, span_at) -> tuple[str, str] | None:
@@ -520,11 +520,21 @@ class ActorResolver:
                     return hit[0].text, hit[1][0].country
         return None
 
-    def _coordinated_countries(self, tokens, span_at, actor, country, org, sector) -> list[Actor]:
+    def _coordinated_countries(self, tokens, span_at, actor, country, org, sector, head=None) -> list[Actor]:
         """"Hungarian and Romanian officials": one actor for each coordinated country word."""
         if org or not country:
             return []
         out = []
+        if head is not None and head.dep_ == "conj" and head.head.i in span_at and head.head.i < head.i:
+            # the parser made the first country word a noun and coordinated the phrase with it
+            # ("Sri Lankan [and Indian aid workers]"): the first word shares the noun
+            first = head.head
+            other = span_at[first.i][1][0]
+            if other.kind == "adjective" and other.country and other.country != country \
+                    and first.tag_ not in ("NNS", "NNPS") and not first.lower_.endswith("s"):
+                out.append(replace(actor, country=other.country, code=make_code(other.country, sector, None),
+                                   explanation=f"{other.kind} {first.text!r} -> {other.country} ({other.source}), "
+                                               f"coordinated with {actor.text!r}"))
         for t in tokens:
             hit = span_at.get(t.i)
             if not hit or hit[1][0].country != country or t.dep_ not in ("amod", "compound", "nmod"):

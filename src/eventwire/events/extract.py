@@ -1221,7 +1221,8 @@ def _with_coordinated(actor: Actor, doc, mentions) -> list[Actor]:
     head = next((i for i, found in mentions.by_head.items() if any(a is actor for a in found)), None)
     if head is None:
         return [actor]
-    out = [actor]
+    # and the other countries' actors at the same head ("Sri Lankan and Indian aid workers")
+    out = [actor] + [a for a in mentions.by_head[head] if a is not actor and a.root and a.root != actor.root]
     for x in with_conj(doc[head])[1:]:
         out += [a for a in mentions.by_head.get(x.i, []) if a.root and a.root != actor.root]
     return out
