@@ -1082,3 +1082,15 @@ def test_the_speaker_of_a_trailing_report_is_not_an_object(code):
                   "charged on Friday.").events
     assert {(e.source_root, e.type, e.target_root) for e in events} == {("MEX", "ASSAULT", "HTI")}
     assert "charity" not in " ".join(a.text for e in events for a in e.recipients)
+
+
+def test_the_actor_inside_a_passive_subject_phrase_is_the_recipient(code):
+    ev = first(code("A shelter for Syrian refugees was attacked by Turkish youths on Monday."), "ASSAULT")
+    assert (ev.source_root, ev.target_root) == ("TUR", "SYR")
+
+
+def test_a_participle_after_a_passive_is_done_by_its_agent(code):
+    ev = next(e for e in code("The village was attacked by Boko Haram militants, killing 12 farmers.").events
+              if e.trigger == "killing")
+    assert [a.code for a in ev.actors] == ["NGAREBBKH"]
+    assert "agent of the passive" in ev.explanation

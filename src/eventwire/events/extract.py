@@ -633,6 +633,10 @@ class EventExtractor:
                 subj = [c for c in verb.head.children if c.dep_ == "nsubjpass"] or [
                     c for c in verb.head.children if c.dep_ == "nsubj"]
             targets = [a for s in subj for x in with_conj(s) for a in self._actors(x, mentions, quote_at)]
+            if not targets and not reduced:
+                # "a shelter for Syrian refugees was attacked": the actor inside the subject's phrase
+                targets = [_weak(a) for s in subj for x in with_conj(s)
+                           for a in _rooted(mentions.within(x, max_depth=2))[:1]]
             how.append("passive: agent is the source")
             return sources, targets
         if sense.passive:
@@ -963,6 +967,12 @@ class EventExtractor:
                     return out
                 if controller:
                     return []
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+                # "was shelled by rebels, killing 15 people": the passive's agent acts
+                out = [a for g in agents(head) for x in with_conj(g) for a in self._actors(x, mentions, quote_at)]
+                if out:
+                    how.append(f"subject: the agent of the passive '{head.text}'")
+                    return out
             how.append(f"subject inherited from '{head.text}'")
             return self._subjects(head, mentions, how, quote_at, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
