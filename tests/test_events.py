@@ -1094,3 +1094,24 @@ def test_a_participle_after_a_passive_is_done_by_its_agent(code):
               if e.trigger == "killing")
     assert [a.code for a in ev.actors] == ["NGAREBBKH"]
     assert "agent of the passive" in ev.explanation
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("The Kenyan government said al-Shabaab was behind the attack.", ("KEN", "ACCUSE", "SOM")),
+    ("Saudi Arabia's foreign minister said on Saturday that Iran is responsible for the strikes.",
+     ("SAU", "ACCUSE", "IRN")),
+])
+def test_saying_someone_is_responsible_accuses_them(code, text, dyad):
+    assert dyad in dyads(code(text))
+
+
+def test_to_blame_is_blamed_not_blaming(code):
+    assert dyads(code("Israel said Hamas was to blame for the deaths.")) == {("ISR", "ACCUSE", "PSE")}
+
+
+@pytest.mark.parametrize("text", [
+    "Iraq said Iran was not responsible for the attack.",
+    "Turkish officials have not said who was behind the bombing.",
+])
+def test_no_accusation_without_someone_held_responsible(code, text):
+    assert not [e for e in code(text).events if e.type == "ACCUSE"]

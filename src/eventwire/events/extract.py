@@ -84,6 +84,7 @@ class EventExtractor:
         self.reciprocal = {str(r) for r in dictionaries.lexicon.get("reciprocal_roots", ["03", "04", "05", "06"])}
         self.endorse_code = str(dictionaries.lexicon.get("endorsement_cameo", "051"))
         self.rejecting = [p.lower() for p in dictionaries.lexicon.get("rejection_predicates", []) or []]
+        self.responsible = dictionaries.words("responsibility_predicates")
         self.rejection_code = str(dictionaries.lexicon.get("rejection_cameo", "120"))
         self.demand = dictionaries.words("demand_markers")
         self.agentless = {str(t).upper() for t in dictionaries.lexicon.get("agentless_passive_types", []) or []}
@@ -205,6 +206,8 @@ class EventExtractor:
                     continue  # "urged Iran to release ...": the request is the event
                 if self._demanded(tok) is not None:
                     continue  # "Russia said Sudan must return ...": coded as Russia's demand instead
+                if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.lemma_.lower() in self.responsible:
+                    continue  # "X is to blame": X is blamed (responsibility_predicates), X blames no one
                 if tok.pos_ == "VERB" and tok.lemma_.lower() in self.accusers:
                     trigger = self._accusation_trigger(tok)
                 if trigger is None and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() not in self.reporting:
@@ -214,7 +217,7 @@ class EventExtractor:
                     if sense:
                         trigger = Trigger(tok, sense, "verb")
                 elif trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.reporting:
-                    trigger = self._endorsement(tok) or self._demand_trigger(tok)
+                    trigger = self._endorsement(tok) or self._demand_trigger(tok) or self._blamed(tok)
                 if trigger is None and tok.pos_ == "VERB" and tok.lemma_.lower() in self.demand_reporters:
                     trigger = self._demand_trigger(tok)
                 if tok.pos_ == "NOUN" and trigger is None and not purpose_clause(tok.head) \
@@ -254,6 +257,23 @@ class EventExtractor:
                     sense = Sense(lemma=verb.lemma_.lower(), cameo=self.rejection_code,
                                   source="lexicon.yaml rejection_predicates")
                     return Trigger(c, sense, "endorse")
+        return None
+
+    def _blamed(self, verb) -> Trigger | None:
+        """'X said Y was responsible for / behind the attack': X accuses Y (lexicon.yaml
+        responsibility_predicates), coded like the accusation reporters."""
+        if any(g.dep_ == "neg" for g in verb.children):
+            return None  # "did not say who was behind it"
+        for c in verb.children:
+            subj = [g for g in c.children if g.dep_ in SUBJ]
+            if c.dep_ != "ccomp" or c.lemma_ != "be" or not subj or subj[0].tag_ in ("WP", "WDT") \
+                    or any(g.dep_ == "neg" for g in c.children):
+                continue  # not "... who is responsible" nor "... is not responsible"
+            if any((g.dep_ in ("acomp", "xcomp") and g.lemma_.lower() in self.responsible)
+                   or (g.dep_ == "prep" and g.lower_ in self.responsible) for g in c.children):
+                sense = Sense(lemma=verb.lemma_.lower(), cameo=self.accusation_code,
+                              source="lexicon.yaml responsibility_predicates")
+                return Trigger(c, sense, "accusation")
         return None
 
     def _protesters_speak(self, events: list[Event], doc) -> list[Event]:
