@@ -1115,3 +1115,12 @@ def test_to_blame_is_blamed_not_blaming(code):
 ])
 def test_no_accusation_without_someone_held_responsible(code, text):
     assert not [e for e in code(text).events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    ("Israeli jets conducted a wave of airstrikes against Gaza.", "195", "PSE"),
+    ("Hamas militants fired a barrage of rockets at Israel.", "190", "ISR"),
+])
+def test_a_run_of_acts_codes_as_the_act(code, text, cameo, target):
+    ev = first(code(text), "ASSAULT")
+    assert (ev.cameo, ev.target_root) == (cameo, target)

@@ -53,7 +53,10 @@ PARTITIVES = {"part", "parts", "most", "much", "some", "all", "half", "rest", "p
               "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
               "number",
               # spans and rounds: "launched ten days of war games", "held two rounds of talks"
-              "day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds"}
+              "day", "days", "week", "weeks", "month", "months", "hour", "hours", "round", "rounds",
+              # runs of one act: "conducted a wave of airstrikes", "fired a barrage of rockets"
+              "series", "string", "wave", "waves", "spate", "barrage", "volley", "salvo", "flurry",
+              "succession", "chain", "campaign"}
 
 
 # The start of the explanation of a crowd the protest rule makes an actor ("15 nurses").
