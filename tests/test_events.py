@@ -1124,3 +1124,13 @@ def test_no_accusation_without_someone_held_responsible(code, text):
 def test_a_run_of_acts_codes_as_the_act(code, text, cameo, target):
     ev = first(code(text), "ASSAULT")
     assert (ev.cameo, ev.target_root) == (cameo, target)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # the parser hangs "of the town" on the object: the sense's preposition is found there
+    ("Iraqi troops have taken control of the town of Haditha.", "taken"),
+    ("Rebel fighters gained control of the airport on Sunday.", "gained"),
+])
+def test_taking_control_of_a_place_occupies_it(code, text, trigger):
+    ev = first(code(text), "COERCE")
+    assert (ev.cameo, ev.trigger) == ("192", trigger)

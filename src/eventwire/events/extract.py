@@ -150,6 +150,11 @@ class EventExtractor:
         # and the object's own "with" phrase: "held a news conference with placards"
         pobjs |= {g.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
                   for g in p.children if g.dep_ == "pobj"}
+        # the prepositions of the object's own phrase, for a sense that names both ("took control
+        # of the town", "took part in a protest": the parser hangs the phrase on the object)
+        obj_preps = {p.lower_ for c in heads for p in c.children if p.dep_ == "prep"}
+        obj_pobjs = {w.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep"
+                     for g in p.children if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         # an infinitive complement, a purpose clause ("gathered to demand") or a participial one
         # ("gathered outside parliament, demanding ...")
@@ -171,11 +176,11 @@ class EventExtractor:
             for s in candidates:
                 if s.particle and s.particle.lower() not in particles:
                     continue
-                if s.prep and not (set(s.prep) & preps):
+                if s.prep and not (set(s.prep) & (preps | obj_preps if s.obj else preps)):
                     continue
                 if s.obj and not (set(s.obj) & objects):
                     continue
-                if s.pobj and not (set(s.pobj) & pobjs):
+                if s.pobj and not (set(s.pobj) & (pobjs | obj_pobjs if s.obj else pobjs)):
                     continue
                 if s.passive is not None and bool(s.passive) != passive:
                     continue
