@@ -105,3 +105,25 @@ def test_an_abduction_of_up_to_n_people_is_no_particle_verb(code):
     events = code("Afghan rebels have abducted up to 16 Chinese engineers from a road camp.").events
     assert {(e.source_root, e.type, e.target_root) for e in events} == {("AFG", "ASSAULT", "CHN")}
     assert [e.trigger for e in events] == ["abducted"]  # not "abducted up"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("On 3 May 2021, the military shot and killed two farmers near the river.", "military"),
+    ("On 9 June 2021, unknown militant shot and wounded a trader in the market.", "militant"),
+    ("On 4 July 2021, a police sniper shot and killed a protester in the square.", "sniper"),
+])
+def test_shot_read_as_a_noun_before_and_a_past_verb_is_the_verb(nlp, text, subject):
+    doc = nlp(text)
+    shot = next(t for t in doc if t.lower_ == "shot")
+    assert (shot.pos_, shot.lemma_, shot.dep_) == ("VERB", "shoot", "ROOT")
+    assert [c.text for c in shot.children if c.dep_ == "nsubj"] == [subject]
+
+
+def test_the_shot_noun_is_left_alone_elsewhere(nlp):
+    doc = nlp("The first shot was fired at dawn.")
+    assert next(t for t in doc if t.lower_ == "shot").pos_ == "NOUN"
+
+
+def test_a_shooting_read_as_a_noun_phrase_is_coded(code):
+    events = code("On 3 May 2021, the military shot and killed two farmers near the river.").events
+    assert [(e.type, e.actors[0].sector) for e in events if e.trigger == "killed"] == [("ASSAULT", "MIL")]

@@ -1,4 +1,4 @@
-"""Part of the parse stage: repairs for three ways the small English model misparses news, run as a
+"""Part of the parse stage: repairs for four ways the small English model misparses news, run as a
 spaCy component after the parser and NER (``load_model`` adds it).
 
 1. A fronted date and place ("On 12 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees
@@ -13,6 +13,8 @@ spaCy component after the parser and NER (``load_model`` adds it).
    noun in compound with that noun.
 3. "up to" before a number ("abducted up to 30 students") read as a verb particle and a
    preposition: both words count the number, and the noun is the verb's object again.
+4. "shot" read as a noun in "the military shot and wounded two farmers": it becomes the past
+   verb, with the word before it as its subject.
 
 The repaired document is rebuilt with ``spacy.tokens.Doc``, so every stage sees one parse.
 """
@@ -28,6 +30,9 @@ MAX_CUTS = 4
 # of the whole sentence are kept).
 REPARSE_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
 VERBAL = ("VERB", "AUX")
+# Past verbs the small model reads as nouns before "and <past verb>" ("militants shot and killed
+# ..."), with their lemma.
+SHOT_NOUNS = {"shot": "shoot"}
 
 
 def register(nlp) -> None:
@@ -63,6 +68,7 @@ class _Repairs:
                     fix[nxt.i] = (tok.head.i, tok.dep_ if tok.dep_ not in ("aux", "auxpass") else "nsubj",
                                   nxt.pos_, nxt.tag_, nxt.lemma_)
         fix.update(_up_to_number(doc, fix))
+        fix.update(_shot_and(doc, fix))
         if not fix:
             return doc
         try:
@@ -137,6 +143,38 @@ def _up_to_number(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
         out[tok.i] = (num.i, "quantmod", "ADV", "RB", "up")
         out[to.i] = (num.i, "quantmod", "ADP", "IN", "to")
         out[noun.i] = (tok.head.i, "dobj", noun.pos_, noun.tag_, noun.lemma_)
+    return out
+
+
+def _shot_and(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
+    """Repair 4: "the military shot and wounded two farmers" read as the noun phrase "the military
+    shot" (root) coordinated with "wounded". When the root of a sentence is the noun "shot"
+    coordinated with a past verb right after "and", "shot" is that verb's first half: a past verb
+    whose subject is the last word before it, and the words before that modify the subject."""
+    out: dict[int, tuple] = {}
+    for sent in doc.sents:
+        shot = sent.root
+        # (or tagged a verb but with its subject words as modifiers: "a police sniper shot(VERB)")
+        if shot.lower_ not in SHOT_NOUNS or shot.i + 2 >= sent.end or shot.i in fix or not (
+                shot.pos_ == "NOUN" or (shot.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                       for c in shot.children))):
+            continue
+        conj = doc[shot.i + 2]
+        if doc[shot.i + 1].lower_ != "and" or conj.head.i != shot.i or conj.dep_ != "conj" \
+                or conj.pos_ != "VERB" or conj.tag_ not in ("VBD", "VBN"):
+            continue
+        left = [c for c in shot.lefts if c.i > sent.start]
+        words = [c for c in left if c.dep_ in ("compound", "amod", "nmod", "poss")
+                 and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if not words or words[-1].i != shot.i - 1 or set(c.i for c in left) & set(fix):
+            continue
+        subj = words[-1]
+        out[shot.i] = (shot.i, "ROOT", "VERB", "VBD", SHOT_NOUNS[shot.lower_])
+        out[subj.i] = (shot.i, "nsubj", "NOUN" if subj.pos_ == "ADJ" else subj.pos_,
+                       "NN" if subj.pos_ == "ADJ" else subj.tag_, subj.lemma_)
+        for c in left:
+            if c.i < subj.i and c.dep_ not in ("prep", "punct", "advmod", "npadvmod"):
+                out[c.i] = (subj.i, c.dep_, c.pos_, c.tag_, c.lemma_)
     return out
 
 
