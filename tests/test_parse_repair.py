@@ -127,3 +127,17 @@ def test_the_shot_noun_is_left_alone_elsewhere(nlp):
 def test_a_shooting_read_as_a_noun_phrase_is_coded(code):
     events = code("On 3 May 2021, the military shot and killed two farmers near the river.").events
     assert [(e.type, e.actors[0].sector) for e in events if e.trigger == "killed"] == [("ASSAULT", "MIL")]
+
+
+def test_a_collective_act_read_as_a_modifier_of_the_root_noun_is_the_verb(nlp):
+    text = "On 3 March 2021, an unknown number of nurses assembled outside the hospital to demand higher pay."
+    assert next(_unrepaired(nlp, text).sents).root.text == "number"  # the model's own parse
+    doc = nlp(text)
+    root = next(doc.sents).root
+    assert root.text == "assembled"
+    assert [c.text for c in root.children if c.dep_ == "nsubj"] == ["number"]
+
+
+def test_a_participle_that_can_be_passive_stays_a_modifier(nlp):
+    doc = nlp("Two soldiers wounded in an ambush near Gao.")
+    assert next(t for t in doc if t.text == "wounded").dep_ != "ROOT"

@@ -1,4 +1,4 @@
-"""Part of the parse stage: repairs for four ways the small English model misparses news, run as a
+"""Part of the parse stage: repairs for five ways the small English model misparses news, run as a
 spaCy component after the parser and NER (``load_model`` adds it).
 
 1. A fronted date and place ("On 12 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees
@@ -15,6 +15,8 @@ spaCy component after the parser and NER (``load_model`` adds it).
    preposition: both words count the number, and the noun is the verb's object again.
 4. "shot" read as a noun in "the military shot and wounded two farmers": it becomes the past
    verb, with the word before it as its subject.
+5. A verb in the simple past read as a modifier inside the noun phrase that the model made the
+   sentence's root ("an unknown number of nurses gathered outside ..."): the verb is the root.
 
 The repaired document is rebuilt with ``spacy.tokens.Doc``, so every stage sees one parse.
 """
@@ -33,6 +35,11 @@ VERBAL = ("VERB", "AUX")
 # Past verbs the small model reads as nouns before "and <past verb>" ("militants shot and killed
 # ..."), with their lemma.
 SHOT_NOUNS = {"shot": "shoot"}
+# The dependencies that stay inside a noun phrase ("a large number of nurses").
+NP_INSIDE = ("prep", "pobj", "compound", "amod", "nmod", "appos")
+# Verbs of collective action that take no object: their past participle is never passive.
+INTRANSITIVE_ACTS = {"gather", "assemble", "congregate", "converge", "rally", "march", "demonstrate",
+                     "riot", "clash"}
 
 
 def register(nlp) -> None:
@@ -69,6 +76,7 @@ class _Repairs:
                                   nxt.pos_, nxt.tag_, nxt.lemma_)
         fix.update(_up_to_number(doc, fix))
         fix.update(_shot_and(doc, fix))
+        fix.update(_finite_modifier(doc, fix))
         if not fix:
             return doc
         try:
@@ -175,6 +183,36 @@ def _shot_and(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
         for c in left:
             if c.i < subj.i and c.dep_ not in ("prep", "punct", "advmod", "npadvmod"):
                 out[c.i] = (subj.i, c.dep_, c.pos_, c.tag_, c.lemma_)
+    return out
+
+
+def _finite_modifier(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
+    """Repair 5: "an unknown number of nurses gathered outside the hospital" read as one noun
+    phrase whose last noun a past verb modifies (acl). A verb in the simple past (VBD), or the
+    participle of a collective act that takes no object, does not modify a noun there: when a
+    sentence's root is a noun and such a verb without a subject hangs inside the root's own
+    phrase, the verb is the root and the noun phrase its subject."""
+    out: dict[int, tuple] = {}
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.i in fix:
+            continue
+        for verb in sent:
+            # (a participle only of a verb that takes no object, so that it cannot be passive:
+            # "people assembled" is active, "people killed" is not)
+            finite = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and verb.lemma_.lower() in INTRANSITIVE_ACTS
+                                            and not any(c.dep_ == "dobj" for c in verb.children))
+            if verb.dep_ != "acl" or not finite or verb.pos_ != "VERB" or verb.i < root.i \
+                    or verb.i in fix or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            node = verb.head
+            while node.i != root.i and node.dep_ in NP_INSIDE:
+                node = node.head
+            if node.i != root.i:
+                continue
+            out[verb.i] = (verb.i, "ROOT", verb.pos_, verb.tag_, verb.lemma_)
+            out[root.i] = (verb.i, "nsubj", root.pos_, root.tag_, root.lemma_)
+            break
     return out
 
 
