@@ -287,3 +287,18 @@ def test_the_uks_constituent_countries_code_to_it(code, text, root):
     art = code(text)
     assert art.events
     assert {a.root for e in art.events for a in e.actors + e.recipients if a.root} == {root}
+
+
+@pytest.mark.parametrize("text, head", [
+    ("The Union of African Lawyers condemned the arrests in Harare.", "Union"),
+    ("The Global Rivers Forum urged governments to cut water subsidies.", "Forum"),
+])
+def test_an_unknown_body_with_an_international_name_is_an_ngo(resolve, text, head):
+    found, _, _ = resolve(text)
+    assert [(a.code, a.org) for a in found[head]] == [("NGO", "NGO")]
+    assert "international by its name" in found[head][0].explanation
+
+
+def test_an_unknown_body_named_after_a_country_stays_national(resolve):
+    found, _, _ = resolve("The Kenyan Union of World Traders criticised the new tax.")
+    assert [a.country for a in found["Union"]] == ["KEN"]

@@ -577,6 +577,12 @@ class ActorResolver:
                           name=ent.text, explanation=f"organisation not in the dictionaries (named entity "
                                                      f"{ent.label_}), of {country}: the country is named in "
                                                      f"or before its name")]
+        if ent.label_ == "ORG" and {t.lower_ for t in ent} & _file_words("actors/international_words.txt"):
+            # "the Union of African Lawyers", "the Global Rivers Forum": a body whose name
+            # spans countries is an international organisation (an NGO unless known otherwise)
+            return [Actor(text=ent.text, code="NGO", org="NGO", sector="NGO", span=(ent.start_char, ent.end_char),
+                          name=ent.text, explanation=f"organisation not in the dictionaries (named entity "
+                                                     f"{ent.label_}), international by its name")]
         return [Actor(text=ent.text, span=(ent.start_char, ent.end_char), name=ent.text,
                       explanation=f"organisation not in the dictionaries (named entity {ent.label_})")]
 
