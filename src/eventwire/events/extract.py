@@ -25,8 +25,6 @@ SUBJ_SKIP = ("relcl", "acl", "advcl", "ccomp", "prep", "appos", "conj")
 UNREAL_PATH = ("xcomp", "conj", "dobj", "pobj", "prep", "attr", "nsubjpass", "oprd", "compound", "acomp")
 # Prepositions of circumstance, whose phrase names no recipient of the act ("without", "despite").
 CIRCUMSTANCE_PREPS = {"without", "despite"}
-# Verbs that report an accusation, besides reporting_verbs ("..., a rights group charged").
-ACCUSING_REPORTERS = {"charge", "allege"}
 # Verbs of letting someone act, whose clause's subject is the one let act ("allow X to land").
 PERMIT_VERBS = {"allow", "permit", "let", "enable"}
 # Verbs of saying whose object noun is the speaker's own act ("announced a suspension of talks").
@@ -154,7 +152,8 @@ class EventExtractor:
         # of the town", "took part in a protest": the parser hangs the phrase on the object)
         obj_preps = {p.lower_ for c in heads for p in c.children if p.dep_ == "prep"}
         obj_pobjs = {w.lemma_.lower() for c in heads for p in c.children if p.dep_ == "prep"
-                     for g in p.children if g.dep_ == "pobj" for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
+                     for g in p.children if g.dep_ == "pobj"
+                     for w in [g] + [x for x in g.children if x.dep_ == "compound"]}
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         # an infinitive complement, a purpose clause ("gathered to demand") or a participial one
         # ("gathered outside parliament, demanding ...")
@@ -760,7 +759,7 @@ class EventExtractor:
         # a finite verb, or a participle on a second object (a verb has one)
         second = any(c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
         return (first.i > 0 and first.nbor(-1).text == "," and any(
-            c.dep_ == "acl" and (c.tag_ == "VBD" or second) and c.lemma_.lower() in self.reporting | ACCUSING_REPORTERS
+            c.dep_ == "acl" and (c.tag_ == "VBD" or second) and c.lemma_.lower() in self.reporting | self.accusers
             for c in obj.children))
 
     def _proposer(self, objects, mentions, how, quote_at, sources) -> list[Actor]:
