@@ -141,3 +141,24 @@ def test_a_collective_act_read_as_a_modifier_of_the_root_noun_is_the_verb(nlp):
 def test_a_participle_that_can_be_passive_stays_a_modifier(nlp):
     doc = nlp("Two soldiers wounded in an ambush near Gao.")
     assert next(t for t in doc if t.text == "wounded").dep_ != "ROOT"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Three people killed in bomb attack in Kandahar", "people"),
+    ("Protesters arrested after clashes in Paris", "Protesters"),
+])
+def test_a_headline_passive_without_its_auxiliary_is_passive(nlp, text, subject):
+    verb = next(nlp(text).sents).root
+    assert [c.text for c in verb.children if c.dep_ == "nsubjpass"] == [subject]
+
+
+def test_a_body_sentence_with_a_participle_root_is_left_alone(nlp):
+    # with a full stop it is no headline; the tagger marks many active body verbs VBN
+    text = "Three people killed in bomb attack in Kandahar."
+    assert [(t.dep_, t.head.i) for t in nlp(text)] == [(t.dep_, t.head.i) for t in _unrepaired(nlp, text)]
+
+
+def test_the_victims_of_a_headline_passive_are_not_its_source(code):
+    killed = [e for e in code("Three people killed in bomb attack in Kandahar").events if e.trigger == "killed"]
+    assert killed and [a.sector for e in killed for a in e.recipients] == ["CVL"]
+    assert all(a.sector != "CVL" for e in killed for a in e.actors)

@@ -1,4 +1,4 @@
-"""Part of the parse stage: repairs for five ways the small English model misparses news, run as a
+"""Part of the parse stage: repairs for six ways the small English model misparses news, run as a
 spaCy component after the parser and NER (``load_model`` adds it).
 
 1. A fronted date and place ("On 12 May 2021, in Kutupalong camp, Cox's Bazar, a group of refugees
@@ -17,6 +17,9 @@ spaCy component after the parser and NER (``load_model`` adds it).
    verb, with the word before it as its subject.
 5. A verb in the simple past read as a modifier inside the noun phrase that the model made the
    sentence's root ("an unknown number of nurses gathered outside ..."): the verb is the root.
+6. A headline's passive without its auxiliary ("Three people killed in bomb attack") read as an
+   active verb with the victims as subject: in a sentence without a final full stop, the
+   subject becomes the passive subject.
 
 The repaired document is rebuilt with ``spacy.tokens.Doc``, so every stage sees one parse.
 """
@@ -77,6 +80,7 @@ class _Repairs:
         fix.update(_up_to_number(doc, fix))
         fix.update(_shot_and(doc, fix))
         fix.update(_finite_modifier(doc, fix))
+        fix.update(_headline_passive(doc, fix))
         if not fix:
             return doc
         try:
@@ -213,6 +217,28 @@ def _finite_modifier(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
             out[verb.i] = (verb.i, "ROOT", verb.pos_, verb.tag_, verb.lemma_)
             out[root.i] = (verb.i, "nsubj", root.pos_, root.tag_, root.lemma_)
             break
+    return out
+
+
+def _headline_passive(doc, fix: dict[int, tuple]) -> dict[int, tuple]:
+    """Repair 6: a headline's passive without its auxiliary ("Three people killed in bomb
+    attack") read as an active past with the victims as its subject. In a sentence that does not
+    end in a full stop (a headline or title), a past participle (VBN) at the root with a subject,
+    no auxiliary and no object is a passive: its subject becomes the passive subject. Collective
+    acts that take no object (INTRANSITIVE_ACTS) are left alone. (Body sentences are not touched:
+    the tagger marks many active past verbs there as participles.)"""
+    out: dict[int, tuple] = {}
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        root = sent.root
+        if last is None or last.text in (".", "!", "?") or root.tag_ != "VBN" or root.pos_ != "VERB" \
+                or root.lemma_.lower() in INTRANSITIVE_ACTS:
+            continue
+        if {c.dep_ for c in root.children} & {"aux", "auxpass", "dobj", "nsubjpass", "ccomp", "xcomp"}:
+            continue
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.i < root.i and c.i not in fix:
+                out[c.i] = (root.i, "nsubjpass", c.pos_, c.tag_, c.lemma_)
     return out
 
 
