@@ -1069,6 +1069,13 @@ def test_a_refusal_despite_a_national_body_refuses_that_country(code):
     assert ev.recipients[0].name == "the Zambia Electoral Review Board"
 
 
+def test_a_body_the_parser_did_not_name_still_gives_its_country(code):
+    # the parser tags no organisation here: the proposer rule reads the country word in its name
+    ev = first(code("The deputy minister declined to quit despite mounting pressure by the Ghana Ombudsman."),
+               "REJECT")
+    assert ev.target_root == "GHA" and "a body named after its country" in ev.recipients[0].explanation
+
+
 @pytest.mark.parametrize("text, dyad", [
     ("The rebels refused to allow Red Cross trucks to enter the city.", (None, "REJECT", "ICRC")),
     ("Myanmar's junta refused to let Thai journalists enter the region.", ("MMR", "REJECT", "THA")),

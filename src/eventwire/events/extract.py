@@ -776,8 +776,9 @@ class EventExtractor:
             found = [a for g in owners for x in with_conj(g) for a in self._actors(x, mentions, quote_at)
                      if a.code not in source_codes or not a.code]
             if not found:
-                # a body the dictionaries do not know, named after its country ("pressure by the
-                # Zambia Electoral Review Board")
+                # a body named after its country that the parser did not tag as an organisation
+                # ("pressure by the Ghana Ombudsman"; a tagged one is already an actor, from
+                # ActorResolver._unknown_organisation)
                 found = [replace(a, text=body.text, span=(body.start_char, body.end_char), name=body.text,
                                  explanation=f"{a.explanation}; a body named after its country, {body.text!r}")
                          for g in owners for x in with_conj(g) for c in x.children if c.dep_ == "compound"
